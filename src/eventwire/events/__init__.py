@@ -1,0 +1,1 @@
+"""Event coding: the CAMEO/PLOVER ontology, pattern tables and the dependency coder."""
