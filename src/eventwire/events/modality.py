@@ -1,0 +1,281 @@
+"""Modality: is the event said to happen, intended, refused, alleged, hypothetical?
+
+CAMEO changes the code with modality: "ready to cooperate" is an intent (03x), not
+cooperation (06x); "refused to endorse" is a rejection (12x), not an endorsement;
+"vowed to attack" is a threat (13x). The cue words are looked up on the chain of
+governors above the trigger (xcomp/acomp/ccomp/prep links), so the same rule
+serves verbs ("plans to meet") and event nouns ("ready to engage in cooperation").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventwire.records import Modality
+
+# Governor lemmas that make an embedded event an intention ("ready to cooperate").
+INTENT_CUES = frozenset(
+    {
+        "ready",
+        "willing",
+        "prepared",
+        "eager",
+        "keen",
+        "determined",
+        "committed",
+        "plan",
+        "intend",
+        "want",
+        "wish",
+        "hope",
+        "seek",
+        "aim",
+        "vow",
+        "pledge",
+        "promise",
+        "offer",
+        "agree",
+        "commit",
+        "propose",
+        "expect",
+        "consider",
+        "mull",
+        "threaten",
+        "prepare",
+        "resolve",
+        "undertake",
+        "volunteer",
+        "intention",
+        "readiness",
+        "willingness",
+        "proposal",
+        "bid",
+    }
+)
+# Governors that turn the embedded event into a rejection of it.
+REFUSAL_CUES = frozenset({"refuse", "decline", "reject", "rebuff", "spurn", "refusal"})
+# Governors that say the embedded event did not happen.
+DENIAL_CUES = frozenset({"deny", "dismiss", "denial"})
+# Governors that present the embedded event as somebody's claim.
+ALLEGATION_CUES = frozenset(
+    {
+        "accuse",
+        "allege",
+        "allegation",
+        "accusation",
+        "claim",
+        "suspect",
+        "blame",
+        "charge",
+        "suspicion",
+        "rumor",
+        "rumour",
+    }
+)
+# Governors that ask somebody else to do the embedded event.
+REQUEST_CUES = frozenset(
+    {
+        "urge",
+        "ask",
+        "call",
+        "appeal",
+        "demand",
+        "press",
+        "request",
+        "implore",
+        "invite",
+        "encourage",
+        "push",
+        "pressure",
+        "petition",
+        "tell",
+    }
+)
+# Reporting verbs: their complement is the event; the speaker is ``reported_by``.
+REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "announce",
+        "state",
+        "add",
+        "note",
+        "insist",
+        "stress",
+        "confirm",
+        "report",
+        "declare",
+        "explain",
+        "believe",
+        "think",
+        "argue",
+        "write",
+        "quote",
+        "reveal",
+        "indicate",
+        "acknowledge",
+        "assert",
+        "emphasize",
+        "emphasise",
+        "underline",
+        "mention",
+        "disclose",
+        "told",
+    }
+)
+HYPOTHETICAL_MODALS = frozenset({"could", "may", "might", "would", "should"})
+FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+
+# The dependency links along which a governor's modality reaches down.
+_CHAIN_DEPS = frozenset(
+    {"xcomp", "acomp", "ccomp", "pobj", "prep", "pcomp", "dobj", "advcl", "acl", "conj"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityReading:
+    """What the governors above a trigger say about it."""
+
+    modality: Modality
+    cue: Token | None
+    reporter: Token | None
+    refused: bool = False
+
+    @property
+    def suppressed(self) -> bool:
+        """Plain negation and denial: the event did not happen, so it is not coded."""
+        return self.modality == "negated" and not self.refused
+
+
+def _own_modality(token: Token) -> Modality | None:
+    """Modality marked on the trigger itself: negation, modals, 'if'."""
+    for child in token.children:
+        lower = child.lower_
+        if child.dep_ == "neg" or (child.dep_ == "det" and lower == "no" and token.pos_ == "NOUN"):
+            return "negated"
+        if child.dep_ == "aux" and lower in HYPOTHETICAL_MODALS:
+            return "hypothetical"
+        if child.dep_ == "aux" and lower in FUTURE_MODALS:
+            return "intended"
+        if child.dep_ == "mark" and lower in {"if", "unless", "whether"}:
+            return "hypothetical"
+    return None
+
+
+def read_modality(trigger: Token) -> ModalityReading:
+    """Walk up from the trigger to the clause root, reading modality cues.
+
+    The nearest cue wins, except that a reporting verb above everything else only
+    sets ``reporter`` ("Kabulov said Russia was ready to ..." stays intended).
+    """
+    own = _own_modality(trigger)
+    if own is not None and own != "intended":
+        return ModalityReading(own, trigger, _find_reporter(trigger))
+    modality: Modality | None = own
+    cue: Token | None = trigger if own else None
+    refused = False
+    node = trigger
+    while node.dep_ in _CHAIN_DEPS and node.head is not node:
+        link = node.dep_
+        node = node.head
+        if link == "ccomp" and node.lemma_.lower() in REPORTING_VERBS:
+            break
+        lemma = node.lemma_.lower()
+        if modality is None:
+            if lemma in REFUSAL_CUES:
+                modality, cue, refused = "negated", node, True
+            elif lemma in DENIAL_CUES:
+                modality, cue = "negated", node
+            elif lemma in ALLEGATION_CUES and link in {"prep", "pobj", "pcomp", "ccomp", "acl"}:
+                modality, cue = "alleged", node
+            elif lemma in REQUEST_CUES and link in {"xcomp", "prep", "pobj", "pcomp"}:
+                modality, cue = "requested", node
+            elif lemma in INTENT_CUES:
+                modality, cue = "intended", node
+            elif link != "conj":
+                governor_own = _own_modality(node)
+                if governor_own is not None:
+                    modality, cue = governor_own, node
+    return ModalityReading(modality or "asserted", cue, _find_reporter(trigger), refused)
+
+
+def _find_reporter(trigger: Token) -> Token | None:
+    """The reporting verb whose complement holds the trigger, if any."""
+    node = trigger
+    while node.head is not node:
+        link = node.dep_
+        node = node.head
+        if link in {"ccomp", "parataxis"} and node.lemma_.lower() in REPORTING_VERBS:
+            return node
+        if link not in _CHAIN_DEPS and link not in {"conj", "relcl"}:
+            break
+    return None
+
+
+# CAMEO re-coding by modality. Intent to do a cooperative act is 03x; a refusal
+# of it is 12x; intent to do a conflictual act is a threat (13x).
+_INTENT_BY_ROOT = {
+    "01": None,
+    "02": None,
+    "03": None,
+    "04": "036",
+    "05": "032",
+    "06": "031",
+    "07": "033",
+    "08": "035",
+    "14": "133",
+    "15": "138",
+    "16": "131",
+    "17": "132",
+    "18": "1383",
+    "19": "1384",
+    "20": "1385",
+}
+_INTENT_BY_CODE = {
+    "061": "0311",
+    "062": "0312",
+    "063": "0313",
+    "064": "0314",
+    "071": "0331",
+    "072": "0332",
+    "073": "0333",
+    "074": "0334",
+    "191": "1381",
+    "192": "1382",
+    "163": "1312",
+    "164": "1313",
+    "161": "1313",
+    "1621": "1311",
+    "162": "1311",
+}
+_REFUSAL_BY_ROOT = {
+    "01": "120",
+    "02": "120",
+    "03": "120",
+    "04": "125",
+    "05": "120",
+    "06": "121",
+    "07": "122",
+    "08": "124",
+}
+_REFUSAL_BY_CODE = {"061": "1211", "062": "1212", "0311": "1211", "0312": "1212", "057": "127"}
+
+
+def recode(code: str, reading: ModalityReading) -> str | None:
+    """The CAMEO code the event gets under its modality (None: not coded)."""
+    root = code[:2]
+    if reading.modality == "intended":
+        if code in _INTENT_BY_CODE:
+            return _INTENT_BY_CODE[code]
+        target = _INTENT_BY_ROOT.get(root)
+        return code if target is None else target
+    if reading.modality == "negated":
+        if not reading.refused:
+            return None
+        if code in _REFUSAL_BY_CODE:
+            return _REFUSAL_BY_CODE[code]
+        return _REFUSAL_BY_ROOT.get(root)
+    return code

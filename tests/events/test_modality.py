@@ -1,0 +1,60 @@
+"""Modality read off real parses, and the CAMEO re-coding it implies."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Token
+
+from eventwire.events.modality import ModalityReading, read_modality, recode
+from eventwire.nlp import SpacyBackend
+
+
+def token(backend: SpacyBackend, text: str, word: str) -> Token:
+    doc = backend(text)
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Russia is ready to cooperate with Iran.", "cooperate", "intended"),
+        ("The minister plans to visit Kenya next week.", "visit", "intended"),
+        ("China will send aid to Nepal.", "send", "intended"),
+        ("Rebels attacked the convoy on Monday.", "attacked", "asserted"),
+        ("The army did not attack the village.", "attack", "negated"),
+        ("Iran refused to endorse the plan.", "endorse", "negated"),
+        ("Kenya accused Somalia of supporting the rebels.", "supporting", "alleged"),
+        ("If talks fail, the army could attack the town.", "attack", "hypothetical"),
+        ("The UN urged both sides to negotiate.", "negotiate", "requested"),
+    ],
+)
+def test_modality_cues(backend: SpacyBackend, text: str, word: str, expected: str) -> None:
+    assert read_modality(token(backend, text, word)).modality == expected
+
+
+def test_reporter_is_found_through_the_complement(backend: SpacyBackend) -> None:
+    reading = read_modality(
+        token(backend, "Kabulov said Moscow had established contacts.", "established")
+    )
+    assert reading.reporter is not None and reading.reporter.text == "said"
+    assert reading.modality == "asserted"
+
+
+def test_refusal_is_kept_but_plain_negation_is_suppressed(backend: SpacyBackend) -> None:
+    refused = read_modality(token(backend, "Iran refused to endorse the plan.", "endorse"))
+    assert refused.refused and not refused.suppressed
+    negated = read_modality(token(backend, "The army did not attack the village.", "attack"))
+    assert negated.suppressed
+
+
+def _reading(modality: str, refused: bool = False) -> ModalityReading:
+    return ModalityReading(modality, None, None, refused)  # type: ignore[arg-type]
+
+
+def test_recoding_follows_cameo() -> None:
+    assert recode("061", _reading("intended")) == "0311"  # intent to cooperate economically
+    assert recode("040", _reading("intended")) == "036"  # intent to meet
+    assert recode("190", _reading("intended")) == "1384"  # threat of conventional attack
+    assert recode("051", _reading("negated", refused=True)) == "120"  # refused to endorse
+    assert recode("190", _reading("negated")) is None  # did not attack: no event
+    assert recode("112", _reading("asserted")) == "112"
