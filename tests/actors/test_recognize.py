@@ -1,0 +1,143 @@
+"""The recogniser on small hand-written sentences and on quoted seed sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.actors import ActorDictionary, ActorRecognizer
+from eventwire.nlp import SpacyBackend
+from eventwire.records import Mention
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> ActorRecognizer:
+    return ActorRecognizer(ActorDictionary.load())
+
+
+@pytest.fixture(scope="module")
+def find(backend: SpacyBackend, recognizer: ActorRecognizer):  # type: ignore[no-untyped-def]
+    from eventwire.records import Document
+
+    def run(text: str, published: dt.date | None = None) -> dict[str, Mention]:
+        doc = backend(text)
+        mentions = recognizer.find(doc, Document(id="t", text=text, published=published))
+        for m in mentions:
+            assert m.span.of(text) == m.text
+            assert m.token_start <= m.head_token < m.token_end
+        return {m.text: m for m in mentions}
+
+    return run
+
+
+def test_country_names_demonyms_and_capitals(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("Britain and the Afghans met in Kabul.\nBeijing rejected the plan.")
+    assert found["Britain"].actor.code == "GBR"
+    assert found["the Afghans"].actor.code == "AFG"
+    assert found["Kabul"].actor.code == "AFG"  # a place, not the government
+    assert found["Kabul"].actor.resolved_by == "dictionary"
+    assert found["Beijing"].actor.code == "CHNGOV"
+    assert found["Beijing"].actor.resolved_by == "metonym"
+
+
+def test_sector_words_combine_with_country_in_one_phrase(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("Afghan soldiers and Russia's foreign ministry blamed French police.")
+    assert found["Afghan soldiers"].actor.code == "AFGMIL"
+    assert found["Russia's foreign ministry"].actor.code == "RUSGOV"
+    assert found["French police"].actor.code == "FRACOP"
+    assert "Russia" not in found and "Afghan" not in found
+    assert found["Afghan soldiers"].actor.country == "AFG"
+    assert found["Afghan soldiers"].actor.sectors == ("MIL",)
+
+
+def test_sector_without_country(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("Police arrested the protesters.")
+    assert found["Police"].actor.code == "COP"
+    assert found["Police"].actor.country is None
+    assert found["the protesters"].actor.code == "OPP"
+
+
+def test_igo_and_armed_groups(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("The UN and NATO condemned Hezbollah, Boko Haram and Daesh.")
+    assert found["The UN"].actor.code == "IGOUNO"
+    assert found["NATO"].actor.code.startswith("IGO")
+    assert found["Hezbollah"].actor.code == "LBNREB"
+    assert found["Boko Haram"].actor.code == "NGAREB"
+    assert found["Daesh"].actor.code == "IMGMUSISI"
+
+
+def test_envoy_takes_principal_code(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("The envoy of the Iranian president arrived.")
+    mention = found["The envoy of the Iranian president"]
+    assert mention.actor.code == "IRNGOV"
+
+
+def test_plain_words_and_lowercase_us_are_not_actors(find) -> None:  # type: ignore[no-untyped-def]
+    assert find("The weather was cold, so they let us stay in the house.") == {}
+
+
+def test_apposition_and_name_memory(find) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Maria Lopez, the Mexican ambassador to Canada, met reporters.\n"
+        "Lopez said the talks went well."
+    )
+    found = find(text)
+    first = found["Maria Lopez"]
+    assert first.actor.code == "MEXGOV"
+    assert first.actor.resolved_by == "apposition"
+    later = found["Lopez"]
+    assert later.sentence_index == 1
+    assert later.actor.code == "MEXGOV"
+    assert later.actor.resolved_span == first.actor.resolved_span
+
+
+def test_title_and_pronoun(find) -> None:  # type: ignore[no-untyped-def]
+    text = "Turkish Foreign Minister Ahmet Demir visited Cairo.\nHe met Egyptian officials."
+    found = find(text)
+    assert found["Turkish Foreign Minister Ahmet Demir"].actor.code == "TURGOV"
+    assert found["Turkish Foreign Minister Ahmet Demir"].actor.resolved_by == "title"
+    he = found["He"]
+    assert he.actor.code == "TURGOV"
+    assert he.actor.resolved_by == "coref"
+    assert he.actor.resolved_span is not None
+    assert found["Egyptian officials"].actor.code == "EGYGOV"
+
+
+def test_it_after_speech_verb_and_the_group(find) -> None:  # type: ignore[no-untyped-def]
+    text = "Iran says it will talk to Hamas.\nThe group did not reply."
+    found = find(text)
+    assert found["it"].actor.code == "IRN"
+    assert found["it"].actor.resolved_by == "coref"
+    assert found["The group"].actor.code == "PSEREBHMS"
+
+
+SEED_SENTENCES = (
+    "Zamir Kabulov, who serves as the head of the Asian region department at the Russian "
+    "Foreign Ministry, said Saturday that Moscow had already established contacts with "
+    "American authorities on the issue of Afghanistan.\n"
+    "Kabulov said Alice Wells, the United States' acting Assistant Secretary of State, was in "
+    "direct contact with Russian authorities to discuss the issue.\n"
+    "The official, who is also the special representative to the Russian president on "
+    "Afghanistan, censured US authorities last month.\n"
+    "He said Russia was in fact in contact with the Taliban."
+)
+
+
+def test_seed_sentences(find, seed_text: str) -> None:  # type: ignore[no-untyped-def]
+    for line in SEED_SENTENCES.splitlines():
+        assert line[:40] in seed_text
+    found = find(SEED_SENTENCES)
+    assert found["Zamir Kabulov"].actor.code == "RUSGOV"
+    assert found["Zamir Kabulov"].actor.resolved_by == "apposition"
+    assert found["Kabulov"].actor.code == "RUSGOV"
+    assert found["Alice Wells"].actor.code == "USAGOV"
+    assert found["American authorities"].actor.code == "USAGOV"
+    assert found["Moscow"].actor.code == "RUSGOV"
+    assert found["Moscow"].actor.resolved_by == "metonym"
+    assert found["the Taliban"].actor.code == "AFGREB"
+    rep = found["the special representative to the Russian president on Afghanistan"]
+    assert rep.actor.code == "RUSGOV"
+    assert rep.text.split()[2] == "representative"
+    assert found["The official"].actor.resolved_by == "coref"
+    assert found["He"].actor.code == "RUSGOV"
