@@ -1,0 +1,226 @@
+"""Trigger pattern table: verbs and event nouns -> CAMEO codes, validated at load.
+
+The coder looks a trigger lemma up here and checks each candidate's constraints
+(particle, preposition, object) against the parse itself; this module only owns the
+data and guarantees that every row can be reached and every code exists. It takes a
+plain collection of valid codes so it does not depend on the ontology module.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass
+from functools import partial
+from importlib import resources
+from pathlib import Path
+from typing import Literal, cast
+
+NULL_CODE = "---"
+COLUMNS = (
+    "kind",
+    "lemma",
+    "particle",
+    "prep",
+    "object",
+    "code",
+    "passive_code",
+    "target",
+    "origin",
+    "note",
+)
+KINDS = frozenset({"verb", "noun"})
+TARGETS = frozenset({"dobj", "pobj", "none", "auto"})
+ORIGINS = frozenset({"petrarch2", "eventwire"})
+
+Kind = Literal["verb", "noun"]
+Target = Literal["dobj", "pobj", "none", "auto"]
+
+
+class PatternError(ValueError):
+    """A pattern file is malformed; the message names the file and line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One trigger usage and the event code it produces."""
+
+    kind: Kind
+    lemma: str
+    particle: str
+    prep: str
+    object: str
+    code: str  # CAMEO code, or NULL_CODE for "no event"
+    passive_code: str  # "" = same as code
+    target: Target
+    origin: str
+    note: str
+    line: int
+
+    @property
+    def specificity(self) -> int:
+        """How many constraints the usage must meet: more wins over fewer."""
+        return sum(1 for part in (self.particle, self.prep, self.object) if part)
+
+    @property
+    def key(self) -> tuple[str, str, str, str, str]:
+        return (self.kind, self.lemma, self.particle, self.prep, self.object)
+
+    def code_for(self, passive: bool) -> str | None:
+        """The event code in this voice, or None when this usage is no event."""
+        code = self.passive_code or self.code if passive else self.code
+        return None if code == NULL_CODE else code
+
+
+LIGHT_VERB_FILE = "light_verbs.txt"
+PATTERN_FILE = "event_patterns.tsv"
+
+
+class PatternTable:
+    """Immutable lookup of trigger patterns by (kind, lemma)."""
+
+    def __init__(self, patterns: tuple[Pattern, ...], light_verbs: frozenset[str]) -> None:
+        grouped: dict[tuple[str, str], list[Pattern]] = {}
+        for pattern in patterns:
+            grouped.setdefault((pattern.kind, pattern.lemma), []).append(pattern)
+        self._by_trigger: dict[tuple[str, str], tuple[Pattern, ...]] = {
+            key: tuple(sorted(rows, key=lambda p: (-p.specificity, p.line)))
+            for key, rows in grouped.items()
+        }
+        self._patterns = patterns
+        self._light_verbs = light_verbs
+        self._lemmas = {
+            kind: frozenset(lemma for (k, lemma) in self._by_trigger if k == kind) for kind in KINDS
+        }
+
+    @classmethod
+    def load(cls, valid_codes: Collection[str], path: Path | None = None) -> PatternTable:
+        """Read and validate the pattern file (package data unless `path` is given).
+
+        The light-verb list is read from the same folder; a missing one is empty.
+        """
+        codes = frozenset(valid_codes)
+        if path is None:
+            folder = resources.files("eventwire") / "data" / "patterns"
+            text = (folder / PATTERN_FILE).read_text(encoding="utf-8")
+            light = folder / LIGHT_VERB_FILE
+            light_text = light.read_text(encoding="utf-8") if light.is_file() else ""
+            name = f"eventwire/data/patterns/{PATTERN_FILE}"
+        else:
+            text = path.read_text(encoding="utf-8")
+            light_path = path.parent / LIGHT_VERB_FILE
+            light_text = light_path.read_text(encoding="utf-8") if light_path.is_file() else ""
+            name = str(path)
+        return cls(parse_patterns(text, codes, name), parse_light_verbs(light_text))
+
+    def candidates(self, kind: str, lemma: str) -> tuple[Pattern, ...]:
+        """Patterns for a trigger, most specific first (file order among equals)."""
+        return self._by_trigger.get((kind, lemma), ())
+
+    def trigger_lemmas(self, kind: str) -> frozenset[str]:
+        return self._lemmas.get(kind, frozenset())
+
+    def light_verbs(self) -> frozenset[str]:
+        """Verbs whose event comes from their object noun ("hold talks")."""
+        return self._light_verbs
+
+    def codes_covered(self) -> frozenset[str]:
+        """Every CAMEO code some pattern can produce, in either voice."""
+        found = {p.code for p in self._patterns} | {p.passive_code for p in self._patterns}
+        return frozenset(found - {NULL_CODE, ""})
+
+    def __iter__(self) -> Iterator[Pattern]:
+        return iter(self._patterns)
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+
+def parse_patterns(text: str, valid_codes: frozenset[str], name: str) -> tuple[Pattern, ...]:
+    """Parse the TSV text; raise PatternError naming `name` and the line on any fault."""
+    header_seen = False
+    seen: dict[tuple[str, str, str, str, str], Pattern] = {}
+    patterns: list[Pattern] = []
+    for line_no, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+
+        fail = partial(_error, name, line_no)
+        fields = next(csv.reader([raw], delimiter="\t", quoting=csv.QUOTE_NONE))
+        if not header_seen:
+            if tuple(fields) != COLUMNS:
+                raise fail(f"expected header {'/'.join(COLUMNS)}")
+            header_seen = True
+            continue
+        if len(fields) != len(COLUMNS):
+            raise fail(f"expected {len(COLUMNS)} tab-separated fields, found {len(fields)}")
+        pattern = _row_to_pattern(fields, line_no, valid_codes, fail)
+        earlier = seen.get(pattern.key)
+        if earlier is not None:
+            same = (earlier.code, earlier.passive_code) == (pattern.code, pattern.passive_code)
+            what = "duplicate of" if same else "conflicts with"
+            raise fail(f"{what} line {earlier.line} ({'/'.join(pattern.key)})")
+        seen[pattern.key] = pattern
+        patterns.append(pattern)
+    if not header_seen:
+        raise PatternError(f"{name}: no header row")
+    return tuple(patterns)
+
+
+def _error(name: str, line_no: int, reason: str) -> PatternError:
+    return PatternError(f"{name}:{line_no}: {reason}")
+
+
+def _row_to_pattern(
+    fields: list[str],
+    line_no: int,
+    valid_codes: frozenset[str],
+    make_error: Callable[[str], PatternError],
+) -> Pattern:
+    values = dict(zip(COLUMNS, (f.strip() for f in fields), strict=True))
+    kind, lemma, target = values["kind"], values["lemma"], values["target"] or "auto"
+    if kind not in KINDS:
+        raise make_error(f"unknown kind {kind!r}")
+    if not lemma or lemma != lemma.lower() or " " in lemma:
+        raise make_error(f"lemma must be one lower-case word, got {lemma!r}")
+    if target not in TARGETS:
+        raise make_error(f"unknown target {target!r}")
+    if values["origin"] not in ORIGINS:
+        raise make_error(f"unknown origin {values['origin']!r}")
+    for column in ("code", "passive_code"):
+        code = values[column]
+        if code and code != NULL_CODE and code not in valid_codes:
+            raise make_error(f"unknown CAMEO code {code!r} in {column}")
+    if not values["code"]:
+        raise make_error("empty code (use --- for no event)")
+    if target == "pobj" and not values["prep"]:
+        raise make_error("target=pobj needs a prep, or the target can never be found")
+    if kind == "noun" and values["particle"]:
+        raise make_error("nouns take no particle")
+    if kind == "noun" and values["passive_code"]:
+        raise make_error("nouns have no passive voice")
+    if kind == "noun" and target == "dobj":
+        raise make_error("nouns have no direct object")
+    return Pattern(
+        kind=cast(Kind, kind),
+        lemma=lemma,
+        particle=values["particle"],
+        prep=values["prep"],
+        object=values["object"],
+        code=values["code"],
+        passive_code=values["passive_code"],
+        target=cast(Target, target),
+        origin=values["origin"],
+        note=values["note"],
+        line=line_no,
+    )
+
+
+def parse_light_verbs(text: str) -> frozenset[str]:
+    """One lemma per line, optionally followed by a particle or preposition."""
+    verbs = {line.split("#", 1)[0].split()[0] for line in text.splitlines() if _content(line)}
+    return frozenset(verbs)
+
+
+def _content(line: str) -> bool:
+    return bool(line.split("#", 1)[0].strip())

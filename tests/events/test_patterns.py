@@ -1,0 +1,166 @@
+"""The pattern table: the shipped file validates, covers CAMEO, and bad files fail loudly."""
+
+from __future__ import annotations
+
+import csv
+import time
+from pathlib import Path
+
+import pytest
+
+from eventwire.events.patterns import COLUMNS, PatternError, PatternTable
+
+REPO = Path(__file__).resolve().parents[2]
+PACKAGE_CODES = REPO / "src" / "eventwire" / "data" / "cameo" / "cameo_codes.tsv"
+REFERENCE_CODES = REPO.parent / "shared" / "reference" / "cameo" / "cameo_event_codes.tsv"
+HEADER = "\t".join(COLUMNS)
+
+
+def _valid_codes() -> frozenset[str]:
+    for path in (PACKAGE_CODES, REFERENCE_CODES):
+        if path.exists():
+            with path.open(encoding="utf-8") as handle:
+                rows = csv.DictReader(
+                    (line for line in handle if not line.startswith("#")), delimiter="\t"
+                )
+                return frozenset(row["code"] for row in rows)
+    pytest.skip("no CAMEO code list available")
+
+
+@pytest.fixture(scope="module")
+def codes() -> frozenset[str]:
+    return _valid_codes()
+
+
+@pytest.fixture(scope="module")
+def table(codes: frozenset[str]) -> PatternTable:
+    return PatternTable.load(codes)
+
+
+def _row(*fields: str) -> str:
+    return "\t".join(fields)
+
+
+def _write(tmp_path: Path, *rows: str) -> Path:
+    path = tmp_path / "event_patterns.tsv"
+    path.write_text("\n".join(["# test file", HEADER, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_real_file_loads_fast(codes: frozenset[str]) -> None:
+    start = time.perf_counter()
+    table = PatternTable.load(codes)
+    assert time.perf_counter() - start < 1.0
+    assert len(table) > 10_000
+    assert {"hold", "launch", "conduct"} <= table.light_verbs()
+
+
+def test_every_root_has_verb_and_noun_patterns(table: PatternTable) -> None:
+    for kind in ("verb", "noun"):
+        roots = {
+            p.code[:2]
+            for lemma in table.trigger_lemmas(kind)
+            for p in table.candidates(kind, lemma)
+            if p.code != "---"
+        }
+        assert roots >= {f"{n:02d}" for n in range(1, 21)}, kind
+    assert len(table.trigger_lemmas("noun")) >= 200
+
+
+def test_codes_covered_are_valid(table: PatternTable, codes: frozenset[str]) -> None:
+    covered = table.codes_covered()
+    assert covered <= codes
+    assert len(covered) > 200
+
+
+def test_candidates_most_specific_first(table: PatternTable) -> None:
+    found = table.candidates("noun", "call")
+    assert found
+    specificities = [p.specificity for p in found]
+    assert specificities == sorted(specificities, reverse=True)
+    assert table.candidates("verb", "no-such-verb") == ()
+
+
+@pytest.mark.parametrize(
+    ("kind", "lemma", "prefix"),
+    [
+        ("verb", "accuse", "112"),
+        ("verb", "meet", "04"),
+        ("verb", "invade", "19"),
+        ("noun", "airstrike", "19"),
+        ("noun", "sanction", "16"),
+        ("noun", "talk", "04"),
+        ("noun", "kidnapping", "181"),
+    ],
+)
+def test_spot_checks(table: PatternTable, kind: str, lemma: str, prefix: str) -> None:
+    bare = [p for p in table.candidates(kind, lemma) if p.specificity == 0]
+    assert len(bare) == 1
+    assert bare[0].code.startswith(prefix)
+
+
+def test_prepositional_target_variants(table: PatternTable) -> None:
+    attack_on = [p for p in table.candidates("noun", "attack") if p.prep == "on"]
+    assert attack_on[0].target == "pobj"
+    crack = [p for p in table.candidates("verb", "crack") if (p.particle, p.prep) == ("down", "on")]
+    assert crack[0].code == "175"
+
+
+def test_passive_code(table: PatternTable) -> None:
+    condemn = next(p for p in table.candidates("verb", "condemn") if p.specificity == 0)
+    assert condemn.code_for(passive=False) == "111"
+    assert condemn.code_for(passive=True) == "173"
+    sign = next(p for p in table.candidates("verb", "sign") if p.specificity == 0)
+    assert sign.code_for(passive=False) is None
+
+
+def test_petrarch_conversion_present(table: PatternTable) -> None:
+    origins = {p.origin for p in table}
+    assert origins == {"petrarch2", "eventwire"}
+    ask = table.candidates("verb", "ask")
+    assert any(p.prep == "for" or p.object for p in ask)
+
+
+GOOD = _row("verb", "attack", "", "", "", "190", "", "dobj", "eventwire", "")
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        (_row("verb", "attack", "", "on", "", "999", "", "auto", "eventwire", ""), "unknown CAMEO"),
+        (_row("adverb", "fast", "", "", "", "190", "", "auto", "eventwire", ""), "unknown kind"),
+        (_row("verb", "hit", "", "", "", "190", "", "there", "eventwire", ""), "unknown target"),
+        (_row("noun", "raid", "", "", "", "190", "", "pobj", "eventwire", ""), "needs a prep"),
+        (_row("verb", "hit", "", "", "", "190"), "tab-separated fields"),
+        (GOOD, "duplicate of line 3"),
+        (_row("verb", "attack", "", "", "", "195", "", "dobj", "eventwire", ""), "conflicts with"),
+    ],
+)
+def test_bad_rows_fail_with_line(
+    tmp_path: Path, codes: frozenset[str], bad: str, message: str
+) -> None:
+    path = _write(tmp_path, GOOD, bad)
+    with pytest.raises(PatternError, match=rf"event_patterns\.tsv:4: .*{message}"):
+        PatternTable.load(codes, path)
+
+
+def test_bad_header_fails(tmp_path: Path, codes: frozenset[str]) -> None:
+    path = tmp_path / "event_patterns.tsv"
+    path.write_text("kind\tlemma\n", encoding="utf-8")
+    with pytest.raises(PatternError, match=":1: expected header"):
+        PatternTable.load(codes, path)
+
+
+def test_small_file_and_light_verbs(tmp_path: Path, codes: frozenset[str]) -> None:
+    path = _write(
+        tmp_path,
+        GOOD,
+        _row("verb", "attack", "", "", "base", "190", "---", "auto", "petrarch2", ""),
+    )
+    (tmp_path / "light_verbs.txt").write_text("# c\nhold\ncarry out\n", encoding="utf-8")
+    table = PatternTable.load(codes, path)
+    assert len(table) == 2
+    assert [p.line for p in table.candidates("verb", "attack")] == [4, 3]
+    assert table.light_verbs() == frozenset({"hold", "carry"})
+    assert table.codes_covered() == frozenset({"190"})
+    assert table.trigger_lemmas("noun") == frozenset()
