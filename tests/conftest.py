@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from eventwire.nlp import SpacyBackend
+
+if TYPE_CHECKING:
+    from eventwire.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -23,3 +27,11 @@ def seed_text() -> str:
     if not path.exists():
         pytest.skip("the seed article lives in ../shared (not redistributed)")
     return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    """The default pipeline (model, dictionaries, coder), built once per session."""
+    from eventwire.pipeline import Pipeline
+
+    return Pipeline()

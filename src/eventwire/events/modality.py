@@ -151,11 +151,15 @@ class ModalityReading:
 
 
 def _own_modality(token: Token) -> Modality | None:
-    """Modality marked on the trigger itself: negation, modals, 'if'."""
-    for child in token.children:
-        lower = child.lower_
-        if child.dep_ == "neg" or (child.dep_ == "det" and lower == "no" and token.pos_ == "NOUN"):
+    """Modality marked on the trigger itself: negation first, then modals and 'if'."""
+    children = list(token.children)
+    for child in children:
+        if child.dep_ == "neg" or (
+            child.dep_ == "det" and child.lower_ == "no" and token.pos_ == "NOUN"
+        ):
             return "negated"
+    for child in children:
+        lower = child.lower_
         if child.dep_ == "aux" and lower in HYPOTHETICAL_MODALS:
             return "hypothetical"
         if child.dep_ == "aux" and lower in FUTURE_MODALS:
@@ -172,13 +176,21 @@ def read_modality(trigger: Token) -> ModalityReading:
     sets ``reporter`` ("Kabulov said Russia was ready to ..." stays intended).
     """
     own = _own_modality(trigger)
+    if own == "negated" and any(
+        c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | {"would", "wo"} for c in trigger.children
+    ):
+        # "will not provide", "would not meet": a refusal, not a non-event.
+        return ModalityReading("negated", trigger, _find_reporter(trigger), refused=True)
+    future_in_past = any(c.dep_ == "aux" and c.lower_ == "would" for c in trigger.children)
+    if own == "hypothetical" and future_in_past and _find_reporter(trigger) is not None:
+        own = "intended"  # "said it would allow": future in the past, not a condition
     if own is not None and own != "intended":
         return ModalityReading(own, trigger, _find_reporter(trigger))
     modality: Modality | None = own
     cue: Token | None = trigger if own else None
     refused = False
     node = trigger
-    while node.dep_ in _CHAIN_DEPS and node.head is not node:
+    while node.dep_ in _CHAIN_DEPS and node.head.i != node.i:
         link = node.dep_
         node = node.head
         if link == "ccomp" and node.lemma_.lower() in REPORTING_VERBS:
@@ -205,7 +217,7 @@ def read_modality(trigger: Token) -> ModalityReading:
 def _find_reporter(trigger: Token) -> Token | None:
     """The reporting verb whose complement holds the trigger, if any."""
     node = trigger
-    while node.head is not node:
+    while node.head.i != node.i:
         link = node.dep_
         node = node.head
         if link in {"ccomp", "parataxis"} and node.lemma_.lower() in REPORTING_VERBS:

@@ -10,7 +10,7 @@ from the verb that governs them ("Moscow had established contacts with ...").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -42,36 +42,105 @@ _PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 _CONTROL_DEPS = frozenset({"xcomp", "acomp", "conj", "advcl", "pcomp"})
 
 
+# Heads of partitive and quantity phrases whose actor sits in the "of" phrase:
+# "hundreds of UN troops", "a group of Moroccan diplomats", "members of Hamas".
+PARTITIVES = frozenset(
+    {
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "ten",
+        "tens",
+        "dozen",
+        "dozens",
+        "score",
+        "scores",
+        "million",
+        "millions",
+        "group",
+        "number",
+        "handful",
+        "some",
+        "many",
+        "most",
+        "all",
+        "several",
+        "one",
+        "two",
+        "three",
+        "third",
+        "half",
+        "majority",
+        "part",
+        "member",
+        "members",
+        "leader",
+        "leaders",
+        "representative",
+        "representatives",
+        "delegation",
+        "unit",
+        "units",
+        "contingent",
+        "batch",
+        "team",
+        "wing",
+    }
+)
+
+
 @dataclass(frozen=True, slots=True)
 class MentionIndex:
-    """Finds the actor mention that an argument token stands for."""
+    """Finds the actor mention(s) that an argument token stands for.
 
-    by_token: dict[int, Mention]
+    A token maps to the longest mention covering it; several mentions may share a
+    range ("US and British activists" is two actors on one phrase).
+    """
+
+    by_token: dict[int, tuple[Mention, ...]]
 
     @classmethod
     def build(cls, mentions: Sequence[Mention]) -> MentionIndex:
-        by_token: dict[int, Mention] = {}
-        # Longer mentions first, so a shorter mention nested inside ("Russian" in
-        # "the Russian president") does not hide the phrase it belongs to, except
-        # on its own head token.
-        ordered = sorted(mentions, key=lambda m: m.token_end - m.token_start, reverse=True)
-        for mention in ordered:
-            for i in range(mention.token_start, mention.token_end):
-                by_token.setdefault(i, mention)
+        groups: dict[tuple[int, int], list[Mention]] = {}
         for mention in mentions:
-            by_token[mention.head_token] = by_token.get(mention.head_token, mention)
+            groups.setdefault((mention.token_start, mention.token_end), []).append(mention)
+        by_token: dict[int, tuple[Mention, ...]] = {}
+        # Longer phrases first, so a mention nested inside ("Russian" in "the
+        # Russian president") does not hide the phrase it belongs to.
+        for (start, end), group in sorted(groups.items(), key=lambda kv: kv[0][0] - kv[0][1]):
+            for i in range(start, end):
+                by_token.setdefault(i, tuple(group))
         return cls(by_token)
 
-    def at(self, token: Token) -> Mention | None:
-        return self.by_token.get(token.i)
+    def at(self, token: Token) -> tuple[Mention, ...]:
+        return self.by_token.get(token.i, ())
+
+    def for_argument(self, token: Token) -> list[Mention]:
+        """The actor(s) an argument phrase refers to: its own mention, else one in a
+        possessor or compound ("for China's assistance"), else the "of" phrase of a
+        partitive ("hundreds of UN troops")."""
+        own = self.at(token)
+        if own:
+            return list(own)
+        for child in token.children:
+            if child.dep_ in {"poss", "compound", "nmod"} and self.at(child):
+                return list(self.at(child))
+        if token.lower_ in PARTITIVES or token.lemma_.lower() in PARTITIVES:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            return self.for_argument(pobj)
+        return []
 
     def with_conjuncts(self, token: Token) -> list[Mention]:
-        """The mention at ``token`` plus those of coordinated phrases ("X and Y")."""
+        """The mentions of ``token`` plus those of coordinated phrases ("X and Y")."""
         found: list[Mention] = []
         for candidate in (token, *token.conjuncts):
-            mention = self.at(candidate)
-            if mention is not None and mention not in found:
-                found.append(mention)
+            for mention in self.for_argument(candidate):
+                if mention not in found:
+                    found.append(mention)
         return found
 
 
@@ -84,36 +153,39 @@ def _children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
 
 
 def verb_source(verb: Token, index: MentionIndex) -> list[Mention]:
-    """The acting actor(s) of a verb, inheriting through control links."""
+    """The acting actor(s) of a verb, inheriting through control links.
+
+    Subject control ("decided to expand") climbs to the governor's subject; object
+    control ("helped militants join", "accused Somalia of supporting") takes the
+    governor's object; a passive governor passes on its surface subject ("Obama is
+    scheduled to attend"), but a passive trigger without a "by" agent has no source.
+    """
     node = verb
-    for _ in range(6):
+    for depth in range(6):
         if is_passive(node):
             for agent in _children(node, {"agent"}):
                 for pobj in _children(agent, {"pobj"}):
-                    found = index.with_conjuncts(pobj)
-                    if found:
-                        return found
-        else:
-            for subj in _children(node, _SUBJECT_DEPS):
-                found = index.with_conjuncts(subj)
-                if found:
-                    return found
-                if subj.lower_ in {"who", "which", "that"} and node.dep_ == "relcl":
-                    found = index.with_conjuncts(node.head)
-                    if found:
-                        return found
+                    return index.with_conjuncts(pobj)
+            if depth == 0:
                 return []
-        if node.dep_ == "relcl" and node.head is not node:
+            for subj in _children(node, _PASSIVE_SUBJECT_DEPS):
+                return index.with_conjuncts(subj)
+            return []
+        for subj in _children(node, _SUBJECT_DEPS):
+            if subj.lower_ in {"who", "which", "that"} and node.dep_ == "relcl":
+                return index.with_conjuncts(node.head)
+            return index.with_conjuncts(subj)
+        if node.dep_ == "relcl" and node.head.i != node.i:
             return index.with_conjuncts(node.head)
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
             # Object control: "accused Somalia of supporting ..." -> Somalia supports.
-            governor = node.head.head
-            for obj in _children(governor, {"dobj"}):
-                found = index.with_conjuncts(obj)
-                if found:
-                    return found
-        if node.dep_ not in _CONTROL_DEPS or node.head is node:
+            for obj in _children(node.head.head, {"dobj"}):
+                return index.with_conjuncts(obj)
+        if node.dep_ not in _CONTROL_DEPS or node.head.i == node.i:
             return []
+        if node.dep_ in {"xcomp", "ccomp"}:
+            for obj in _children(node.head, {"dobj"}):
+                return index.with_conjuncts(obj)
         node = node.head
     return []
 
@@ -132,66 +204,84 @@ def prep_objects(token: Token, prep: str | None = None) -> list[Token]:
     return objects
 
 
-def _first_prep_target(token: Token, index: MentionIndex, exclude: set[int]) -> list[Mention]:
+def is_weak(mention: Mention) -> bool:
+    """A sector-only mention ("troops", "the military"): an actor, but a poor target
+    when a country or organisation is also in reach."""
+    actor = mention.actor
+    return actor.country is None and bool(actor.sectors) and actor.code == "".join(actor.sectors)
+
+
+def _pick(groups: Iterator[list[Mention]], exclude: set[int]) -> list[Mention]:
+    """The first group with a strong mention; else the first non-empty group."""
+    fallback: list[Mention] = []
+    for group in groups:
+        kept = [m for m in group if m.head_token not in exclude]
+        if not kept:
+            continue
+        strong = [m for m in kept if not is_weak(m)]
+        if strong:
+            return strong
+        if not fallback:
+            fallback = kept
+    return fallback
+
+
+def _prep_groups(
+    token: Token, index: MentionIndex, places: bool = False
+) -> Iterator[list[Mention]]:
+    """Actors in prepositional objects, by how surely the preposition marks a target.
+    With ``places``, "in X" counts too (last): for force posture and attacks, the
+    country where it happens is the recipient ("exercises in Alaska")."""
     by_prep: dict[str, list[Mention]] = {}
     for child in token.children:
         if child.dep_ not in {"prep", "dative"}:
             continue
         for obj in _children(child, {"pobj"}):
-            found = [m for m in index.with_conjuncts(obj) if m.head_token not in exclude]
+            found = index.with_conjuncts(obj)
             if found:
-                by_prep.setdefault(child.lower_, found)
-    for prep in TARGET_PREPS:
+                by_prep.setdefault(child.lower_, []).extend(found)
+    for prep in (*TARGET_PREPS, "in") if places else TARGET_PREPS:
         if prep in by_prep:
-            return by_prep[prep]
-    return []
+            yield by_prep[prep]
+
+
+def _verb_target_groups(
+    verb: Token, index: MentionIndex, prep: str | None, where: str, places: bool
+) -> Iterator[list[Mention]]:
+    if is_passive(verb):
+        for subj in _children(verb, _PASSIVE_SUBJECT_DEPS):
+            yield index.with_conjuncts(subj)
+    if where == "pobj" and prep:
+        for obj in prep_objects(verb, prep):
+            yield index.with_conjuncts(obj)
+    if where in {"dobj", "auto"}:
+        for obj in _children(verb, {"dobj", "dative", "attr", "oprd"}):
+            yield index.with_conjuncts(obj)
+        if verb.dep_ == "amod" and verb.pos_ == "VERB":
+            # A tagger slip ("censured US authorities" read as an adjective):
+            # the modified noun is the object.
+            yield index.with_conjuncts(verb.head)
+    if prep:
+        for obj in prep_objects(verb, prep):
+            yield index.with_conjuncts(obj)
+    yield from _prep_groups(verb, index, places)
+    # "expand its presence in Afghanistan": the target sits inside the object phrase.
+    for obj in _children(verb, {"dobj"}):
+        yield from _prep_groups(obj, index, places)
 
 
 def verb_target(
-    verb: Token, index: MentionIndex, prep: str | None, where: str, exclude: set[int]
+    verb: Token,
+    index: MentionIndex,
+    prep: str | None,
+    where: str,
+    exclude: set[int],
+    places: bool = False,
 ) -> list[Mention]:
     """The actor(s) acted upon. ``where`` is the pattern's hint (dobj|pobj|none|auto)."""
     if where == "none":
         return []
-
-    def keep(found: list[Mention]) -> list[Mention]:
-        return [m for m in found if m.head_token not in exclude]
-
-    if is_passive(verb):
-        for subj in _children(verb, _PASSIVE_SUBJECT_DEPS):
-            found = keep(index.with_conjuncts(subj))
-            if found:
-                return found
-    if where == "pobj" and prep:
-        for obj in prep_objects(verb, prep):
-            found = keep(index.with_conjuncts(obj))
-            if found:
-                return found
-    if where in {"dobj", "auto"}:
-        for obj in _children(verb, {"dobj", "dative", "attr", "oprd"}):
-            found = keep(index.with_conjuncts(obj))
-            if found:
-                return found
-    if prep:
-        for obj in prep_objects(verb, prep):
-            found = keep(index.with_conjuncts(obj))
-            if found:
-                return found
-    found = _first_prep_target(verb, index, exclude)
-    if found:
-        return found
-    # "expand its presence in Afghanistan": the target sits inside the object phrase.
-    for obj in _children(verb, {"dobj"}):
-        found = _first_prep_target(obj, index, exclude)
-        if found:
-            return found
-        for child in obj.children:
-            if child.dep_ == "prep" and child.lower_ == "in":
-                for pobj in _children(child, {"pobj"}):
-                    found = keep(index.with_conjuncts(pobj))
-                    if found:
-                        return found
-    return []
+    return _pick(_verb_target_groups(verb, index, prep, where, places), exclude)
 
 
 def governing_verb(noun: Token) -> Token | None:
@@ -216,9 +306,9 @@ def noun_source(noun: Token, index: MentionIndex, exclude: set[int]) -> list[Men
     """Possessor, modifier or ``by`` agent of an event noun, else its verb's subject."""
     for child in noun.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
-            mention = index.at(child)
-            if mention is not None and mention.head_token not in exclude:
-                return [mention]
+            found = [m for m in index.at(child) if m.head_token not in exclude]
+            if found:
+                return found
     for obj in prep_objects(noun, "by"):
         found = index.with_conjuncts(obj)
         if found:
@@ -231,18 +321,24 @@ def noun_source(noun: Token, index: MentionIndex, exclude: set[int]) -> list[Men
     return verb_source(verb, index)
 
 
-def noun_target(
-    noun: Token, index: MentionIndex, prep: str | None, exclude: set[int]
-) -> list[Mention]:
+def _noun_target_groups(
+    noun: Token, index: MentionIndex, prep: str | None, places: bool
+) -> Iterator[list[Mention]]:
     if prep:
         for obj in prep_objects(noun, prep):
-            found = [m for m in index.with_conjuncts(obj) if m.head_token not in exclude]
-            if found:
-                return found
-    found = _first_prep_target(noun, index, exclude)
-    if found:
-        return found
+            yield index.with_conjuncts(obj)
+    yield from _prep_groups(noun, index, places)
     verb = governing_verb(noun)
-    if verb is not None and noun.dep_ == "dobj":
-        return _first_prep_target(verb, index, exclude)
-    return []
+    if verb is not None and noun.dep_ in {"dobj", "pobj"}:
+        # "established contacts with X", "expand its presence in Y with the deployment"
+        yield from _verb_target_groups(verb, index, None, "auto", places)
+
+
+def noun_target(
+    noun: Token,
+    index: MentionIndex,
+    prep: str | None,
+    exclude: set[int],
+    places: bool = False,
+) -> list[Mention]:
+    return _pick(_noun_target_groups(noun, index, prep, places), exclude | {noun.i})

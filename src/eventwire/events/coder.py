@@ -1,0 +1,392 @@
+"""The dependency coder: triggers from the pattern table, roles from the parse.
+
+For each sentence: every verb or event noun whose lemma is in the pattern table is
+a trigger; the most specific pattern whose particle/preposition/object constraints
+hold gives the CAMEO code; :mod:`roles` finds source and target among the actor
+mentions; :mod:`modality` re-codes intentions, refusals and threats and drops what
+did not happen. A sentence that matches nothing yields nothing: there is no
+default code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from eventwire.dates import DateResolver
+from eventwire.events.modality import REPORTING_VERBS, ModalityReading, read_modality, recode
+from eventwire.events.ontology import Ontology
+from eventwire.events.patterns import Pattern, PatternTable
+from eventwire.events.roles import (
+    MentionIndex,
+    is_passive,
+    noun_source,
+    noun_target,
+    prep_objects,
+    verb_source,
+    verb_target,
+)
+from eventwire.records import Actor, Document, Event, Mention, Sentence, Span
+
+NULL_CODE = "---"
+_VERB_POS = frozenset({"VERB"})
+_NOUN_POS = frozenset({"NOUN"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    token: Token
+    kind: str
+    pattern: Pattern
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """An event before deduplication, with what ranks it against its rivals."""
+
+    event: Event
+    trigger: _Trigger
+    rank: float
+
+
+class DependencyCoder:
+    """``coder.cameo_deps.v1``: CAMEO coding over a spaCy dependency parse."""
+
+    name = "coder.cameo_deps.v1"
+
+    def __init__(self, ontology: Ontology, patterns: PatternTable, dates: DateResolver) -> None:
+        self.ontology = ontology
+        self.patterns = patterns
+        self.dates = dates
+        self._verb_lemmas = patterns.trigger_lemmas("verb")
+        self._noun_lemmas = patterns.trigger_lemmas("noun")
+        self._light_verbs = patterns.light_verbs()
+
+    def code(self, doc: Doc, document: Document, mentions: Sequence[Mention]) -> tuple[Event, ...]:
+        index = MentionIndex.build(mentions)
+        events: list[Event] = []
+        for sentence_index, sent in enumerate(doc.sents):
+            events.extend(self._code_sentence(sent, sentence_index, document, index))
+        return tuple(events)
+
+    # -- triggers -------------------------------------------------------------
+
+    def _triggers(self, sent: SpacySpan, index: MentionIndex) -> list[_Trigger]:
+        found: list[_Trigger] = []
+        for token in sent:
+            lemma = token.lemma_.lower()
+            if token.pos_ in _VERB_POS and lemma in self._verb_lemmas:
+                pattern = self._match_verb(token, lemma)
+            elif token.pos_ in _NOUN_POS and lemma in self._noun_lemmas:
+                if index.at(token):
+                    continue
+                pattern = self._match_noun(token, lemma)
+            else:
+                continue
+            if pattern is None:
+                continue
+            code = pattern.code
+            if pattern.kind == "verb" and is_passive(token) and pattern.passive_code:
+                code = pattern.passive_code
+            if code == NULL_CODE:
+                continue
+            found.append(_Trigger(token, pattern.kind, pattern, code))
+        return found
+
+    def _match_verb(self, token: Token, lemma: str) -> Pattern | None:
+        particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+        preps = {c.lower_ for c in token.children if c.dep_ in {"prep", "agent", "dative"}}
+        objects = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "attr"}}
+        for pattern in self.patterns.candidates("verb", lemma):
+            if pattern.particle:
+                if pattern.particle not in particles:
+                    continue
+            elif particles:
+                continue
+            if pattern.prep and pattern.prep not in preps:
+                continue
+            if pattern.object:
+                pool = (
+                    {o.lemma_.lower() for o in prep_objects(token, pattern.prep)}
+                    if pattern.prep
+                    else objects
+                )
+                if pattern.object not in pool:
+                    continue
+            return pattern
+        return None
+
+    def _match_noun(self, token: Token, lemma: str) -> Pattern | None:
+        preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+        for pattern in self.patterns.candidates("noun", lemma):
+            if pattern.prep and pattern.prep not in preps:
+                continue
+            if pattern.object:
+                pool = {o.lemma_.lower() for o in prep_objects(token, pattern.prep or None)}
+                if pattern.object not in pool:
+                    continue
+            return pattern
+        return None
+
+    # -- events ---------------------------------------------------------------
+
+    def _code_sentence(
+        self, sent: SpacySpan, sentence_index: int, document: Document, index: MentionIndex
+    ) -> list[Event]:
+        triggers = self._triggers(sent, index)
+        if not triggers:
+            return []
+        sentence = Sentence(
+            index=sentence_index,
+            span=Span(sent.start_char, sent.start_char + len(sent.text.rstrip())),
+            text=sent.text.strip(),
+        )
+        noun_objects = {t.token.i for t in triggers if t.kind == "noun"}
+        produced: dict[int, list[_Candidate]] = {}
+        for trigger in triggers:
+            if trigger.kind == "verb" and self._defers_to_noun(trigger, noun_objects):
+                continue
+            produced[trigger.token.i] = self._events_for(trigger, sentence, document, index)
+        kept = [t for t in triggers if produced.get(t.token.i) and not _is_carrier(t, produced)]
+        verbs = [t.token for t in kept if t.kind == "verb"]
+        candidates = [
+            candidate
+            for trigger in kept
+            if not (trigger.kind == "noun" and _is_theme(trigger.token, verbs))
+            for candidate in produced[trigger.token.i]
+        ]
+        return _deduplicate(candidates)
+
+    def _defers_to_noun(self, trigger: _Trigger, noun_triggers: set[int]) -> bool:
+        """A light or bare verb ("hold talks", "engage in cooperation") yields to its noun."""
+        if trigger.token.lemma_.lower() not in self._light_verbs:
+            return False
+        token = trigger.token
+        objects = [c for c in token.children if c.dep_ in {"dobj", "attr"}]
+        objects.extend(prep_objects(token))
+        return any(o.i in noun_triggers for o in objects)
+
+    def _events_for(
+        self, trigger: _Trigger, sentence: Sentence, document: Document, index: MentionIndex
+    ) -> list[_Candidate]:
+        token = trigger.token
+        if trigger.code == "010" and (
+            trigger.kind == "noun" or token.lemma_.lower() in REPORTING_VERBS
+        ):
+            return []  # "X said ...", "his remarks": carriers of events, not events.
+        reading = read_modality(token)
+        if reading.modality == "requested" or reading.suppressed:
+            return []
+        code = recode(trigger.code, reading)
+        if code is None or not self.ontology.is_valid(code):
+            return []
+        if trigger.kind == "verb":
+            sources = verb_source(token, index)
+        else:
+            sources = noun_source(token, index, exclude=set())
+        if not sources:
+            return []
+        exclude = {m.head_token for m in sources}
+        pattern = trigger.pattern
+        places = code[:2] in PLACE_TARGET_ROOTS
+        if trigger.kind == "verb":
+            targets = verb_target(
+                token, index, pattern.prep or None, pattern.target, exclude, places
+            )
+        else:
+            targets = noun_target(token, index, pattern.prep or None, exclude, places)
+        if not targets and not _may_lack_target(trigger):
+            return []
+        pairs: list[tuple[Mention, Mention | None]]
+        if targets:
+            pairs = [(s, t) for s in sources for t in targets]
+            if code in RECIPROCAL_CODES:  # "X met Y" is also "Y met X"
+                pairs += [(t, s) for s in sources for t in targets]
+        elif len(sources) > 1:  # "Brazil and the United States agreed": both ways
+            pairs = [(s, t) for s in sources for t in sources if s is not t]
+        else:
+            pairs = [(sources[0], None)]
+        reporter = self._reporter(reading, index)
+        event_type = self.ontology.event_type(code)
+        date = self.dates.resolve(token, document.published, anchor=reading.reporter)
+        trigger_span = Span(token.idx, token.idx + len(token.text))
+        result: list[_Candidate] = []
+        for source, target in pairs:
+            if target is not None and target.span == source.span:
+                continue
+            confidence = _confidence(pattern, source, target, reading)
+            evidence = _evidence(sentence.span, trigger_span, source, target)
+            event = Event(
+                event_id=_event_id(document.id, sentence, trigger_span, source, target, code),
+                doc_id=document.id,
+                sentence=sentence,
+                source=source.actor,
+                target=target.actor if target else None,
+                type=event_type,
+                trigger=trigger_span,
+                evidence=evidence,
+                modality=reading.modality,
+                date=date,
+                confidence=confidence,
+                reported_by=reporter,
+                url=document.url,
+                pattern=f"{pattern.kind}:{pattern.lemma}"
+                + (f" {pattern.particle}" if pattern.particle else "")
+                + (f" {pattern.prep}" if pattern.prep else "")
+                + (f" [{pattern.object}]" if pattern.object else "")
+                + f" -> {trigger.pattern.code} (line {pattern.line})",
+            )
+            rank = confidence + (0.05 if trigger.kind == "noun" else 0.0)
+            result.append(_Candidate(event, trigger, rank))
+        return result
+
+    def _reporter(self, reading: ModalityReading, index: MentionIndex) -> Actor | None:
+        if reading.reporter is None:
+            return None
+        speakers = verb_source(reading.reporter, index)
+        return speakers[0].actor if speakers else None
+
+
+# Meetings, talks and signed agreements involve both sides equally.
+RECIPROCAL_CODES = frozenset({"040", "041", "046", "057"})
+# Force posture and attacks: the country where they happen is their recipient.
+PLACE_TARGET_ROOTS = frozenset({"15", "18", "19", "20"})
+# Prepositions whose object is what a verb is about ("censured X for ...");
+# others ("with the deployment of troops", "in", "after") open adjuncts.
+_THEME_PREPS = frozenset({"for", "of", "about", "over", "on", "against", "to", "into"})
+# Links that open a new clause: an event noun below one is not a mere theme.
+_CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "relcl", "acl", "conj", "parataxis"})
+
+
+def _is_theme(noun: Token, verbs: list[Token]) -> bool:
+    """An event noun inside a coded verb's argument is its theme, not an event of its
+    own: "endorsed an agreement", "censured X for allegations of Russia's support"."""
+    for verb in verbs:
+        node, below = noun, noun
+        while node.i != verb.i and node.head.i != node.i and node.dep_ not in _CLAUSE_DEPS:
+            below, node = node, node.head
+        if node.i != verb.i:
+            continue
+        if below.dep_ in {"dobj", "attr", "oprd"}:
+            return True
+        if below.dep_ == "prep" and below.lower_ in _THEME_PREPS:
+            return True
+    return False
+
+
+# Roots whose events are commonly reported without a recipient: statements,
+# intentions, concessions, protests, force posture ("troops withdrew", "protested").
+TARGETLESS_ROOTS = frozenset({"01", "03", "08", "14", "15"})
+# Dependencies that hold a verb's complement (where a carrier's real event sits).
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj"})
+
+
+def _may_lack_target(trigger: _Trigger) -> bool:
+    """A bare converted verb ("take", "serve", "contain") codes only with a recipient;
+    specific and hand-written patterns, event nouns and targetless roots need none."""
+    pattern = trigger.pattern
+    if trigger.kind == "noun" or pattern.specificity > 0 or pattern.origin == "eventwire":
+        return True
+    return trigger.code[:2] in TARGETLESS_ROOTS
+
+
+def _is_carrier(trigger: _Trigger, produced: dict[int, list[_Candidate]]) -> bool:
+    """A bare verb whose complement was coded is a carrier ("decided to expand ...",
+    "agreed to lift ...", "seeking to deepen ..."): the complement is the event."""
+    if trigger.kind != "verb" or trigger.pattern.specificity > 0:
+        return False
+    for token in trigger.token.subtree:
+        if token.i == trigger.token.i or not produced.get(token.i):
+            continue
+        node = token
+        node, last = token, ""
+        while node.i != trigger.token.i and node.dep_ in _COMPLEMENT_DEPS | {"conj", "acomp"}:
+            last = node.dep_
+            node = node.head
+        if node.i == trigger.token.i and last in {"xcomp", "ccomp"}:
+            return True
+    return False
+
+
+def _confidence(
+    pattern: Pattern, source: Mention, target: Mention | None, reading: ModalityReading
+) -> float:
+    """A rough, documented score: specific patterns, known targets and direct
+    (not coreferent) actors raise it; claims and conditionals lower it."""
+    score = 0.55
+    if pattern.specificity > 0:
+        score += 0.15
+    if target is not None:
+        score += 0.15
+    if source.actor.resolved_by == "coref":
+        score -= 0.1
+    if reading.modality in {"alleged", "hypothetical"}:
+        score -= 0.15
+    if pattern.origin == "eventwire":
+        score += 0.05
+    return round(max(0.05, min(0.95, score)), 2)
+
+
+def _evidence(sentence: Span, trigger: Span, source: Mention, target: Mention | None) -> Span:
+    spans = [trigger, source.span] + ([target.span] if target else [])
+    inside = [s for s in spans if sentence.contains(s)] or [trigger]
+    return Span(min(s.start for s in inside), max(s.end for s in inside))
+
+
+def _event_id(
+    doc_id: str,
+    sentence: Sentence,
+    trigger: Span,
+    source: Mention,
+    target: Mention | None,
+    code: str,
+) -> str:
+    """Deterministic: the same input gives the same id on any machine or engine."""
+    target_key = f"{target.span.start}:{target.span.end}:{target.actor.code}" if target else "-"
+    key = "|".join(
+        [
+            doc_id,
+            f"{sentence.span.start}:{sentence.span.end}",
+            f"{trigger.start}:{trigger.end}",
+            f"{source.span.start}:{source.span.end}:{source.actor.code}",
+            target_key,
+            code,
+        ]
+    )
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+def _deduplicate(candidates: list[_Candidate]) -> list[Event]:
+    """One event per (source, target, CAMEO root) in a sentence: the best-ranked.
+
+    "was in direct contact with Russian authorities to discuss the issue" gives a
+    04x from "contact" and another from "discuss"; both say the same thing.
+    An event without a target yields to one with a target for the same source/root.
+    """
+    best: dict[tuple[str, str, str], _Candidate] = {}
+    for candidate in candidates:
+        event = candidate.event
+        key = (
+            event.source.code + f"@{event.source.span.start}",
+            event.target.code if event.target else "",
+            event.type.root,
+        )
+        current = best.get(key)
+        if current is None or candidate.rank > current.rank:
+            best[key] = candidate
+    kept = list(best.values())
+    with_target = {
+        (c.event.source.span, c.event.type.root) for c in kept if c.event.target is not None
+    }
+    kept = [
+        c
+        for c in kept
+        if c.event.target is not None or (c.event.source.span, c.event.type.root) not in with_target
+    ]
+    kept.sort(key=lambda c: (c.event.trigger.start, c.event.event_id))
+    return [c.event for c in kept]

@@ -1,0 +1,239 @@
+"""The pipeline: read -> clean -> nlp -> actors -> events (with dates).
+
+Stages are looked up by versioned name in a :class:`Registry` and built once;
+every resource (model, dictionaries, tables) lives on the :class:`Pipeline`
+object, so two pipelines with different settings can run side by side. Documents
+are parsed in batches (``nlp.pipe``); any failure of one document becomes an
+:class:`IngestError` for that document and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from typing import Any, Protocol
+
+from spacy.tokens import Doc
+
+from eventwire.records import (
+    CodedDocument,
+    Document,
+    Event,
+    IngestError,
+    Mention,
+    RawArticle,
+    Sentence,
+    Span,
+)
+from eventwire.registry import Registry
+
+
+class Cleaner(Protocol):
+    def clean(self, article: RawArticle) -> Document: ...
+
+
+class Recognizer(Protocol):
+    def find(self, doc: Doc, document: Document) -> tuple[Mention, ...]: ...
+
+
+class Coder(Protocol):
+    def code(
+        self, doc: Doc, document: Document, mentions: tuple[Mention, ...]
+    ) -> tuple[Event, ...]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineConfig:
+    """Every choice that changes the output, by name; defaults are the measured best."""
+
+    model: str = "en_core_web_sm"
+    nlp: str = "nlp.spacy.v1"
+    cleaner: str = "clean.rules.v1"
+    actors: str = "actors.dictionary.v1"
+    dates: str = "dates.rules.v1"
+    coder: str = "coder.cameo_deps.v1"
+    batch_size: int = 32
+    max_chars: int = 500_000
+
+
+def _make_nlp(model: str) -> Any:
+    from eventwire.nlp import SpacyBackend
+
+    return SpacyBackend(model)
+
+
+def _make_cleaner() -> Any:
+    from eventwire.ingest.clean import TextCleaner
+
+    return TextCleaner()
+
+
+def _make_actors() -> Any:
+    from eventwire.actors import ActorDictionary, ActorRecognizer
+
+    return ActorRecognizer(ActorDictionary.load())
+
+
+def _make_dates() -> Any:
+    from eventwire.dates import DateResolver
+
+    return DateResolver()
+
+
+def _make_coder(ontology: Any, dates: Any) -> Any:
+    from eventwire.events.coder import DependencyCoder
+    from eventwire.events.patterns import PatternTable
+
+    return DependencyCoder(ontology, PatternTable.load(ontology.codes()), dates)
+
+
+def default_registry() -> Registry:
+    """A fresh registry holding the built-in stages."""
+    registry = Registry()
+    registry.register("nlp", "nlp.spacy.v1", _make_nlp)
+    registry.register("cleaner", "clean.rules.v1", _make_cleaner)
+    registry.register("actors", "actors.dictionary.v1", _make_actors)
+    registry.register("dates", "dates.rules.v1", _make_dates)
+    registry.register("coder", "coder.cameo_deps.v1", _make_coder)
+    return registry
+
+
+class Pipeline:
+    """Codes articles into events. Build once per process; reuse for every batch."""
+
+    def __init__(self, config: PipelineConfig | None = None, registry: Registry | None = None):
+        from eventwire.events.ontology import Ontology
+
+        self.config = config or PipelineConfig()
+        self.registry = registry or default_registry()
+        cfg = self.config
+        # Resolve every name first, so a typo fails before the model loads.
+        for kind, name in (
+            ("nlp", cfg.nlp),
+            ("cleaner", cfg.cleaner),
+            ("actors", cfg.actors),
+            ("dates", cfg.dates),
+            ("coder", cfg.coder),
+        ):
+            self.registry.get(kind, name)
+        self.ontology = Ontology.load()
+        self.backend = self.registry.create("nlp", cfg.nlp, model=cfg.model)
+        self.cleaner: Cleaner = self.registry.create("cleaner", cfg.cleaner)
+        self.recognizer: Recognizer = self.registry.create("actors", cfg.actors)
+        self.dates = self.registry.create("dates", cfg.dates)
+        self.coder: Coder = self.registry.create(
+            "coder", cfg.coder, ontology=self.ontology, dates=self.dates
+        )
+
+    # -- public API -------------------------------------------------------------
+
+    def code_text(
+        self,
+        text: str,
+        *,
+        date: dt.date | None = None,
+        url: str | None = None,
+        doc_id: str | None = None,
+        outlet: str | None = None,
+        title: str | None = None,
+    ) -> CodedDocument:
+        """Code one article given as text. Raises ``ValueError`` for unusable input."""
+        article = RawArticle(
+            id=doc_id,
+            text=text,
+            origin="<text>",
+            url=url,
+            outlet=outlet,
+            title=title,
+            published=date,
+        )
+        for result in self.code_articles([article]):
+            if isinstance(result, IngestError):
+                raise ValueError(f"{result.reason}: {result.detail}")
+            return result
+        raise AssertionError("code_articles yields one result per article")
+
+    def code_articles(
+        self, articles: Iterable[RawArticle | IngestError]
+    ) -> Iterator[CodedDocument | IngestError]:
+        """One result per input, in input order: a coded document or the reason it failed."""
+        batch: list[RawArticle | IngestError] = []
+        for item in articles:
+            batch.append(item)
+            if len(batch) >= self.config.batch_size:
+                yield from self._code_batch(batch)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch)
+
+    def describe(self) -> dict[str, Any]:
+        """Registered stages, the configuration and the model, for ``eventwire info``."""
+        return {
+            "config": asdict(self.config),
+            "registered": {kind: self.registry.names(kind) for kind in self.registry.kinds()},
+            "spacy_model": self.backend.model_info().as_dict(),
+        }
+
+    # -- internals -------------------------------------------------------------
+
+    def _prepare(self, article: RawArticle) -> Document | IngestError:
+        try:
+            document = self.cleaner.clean(article)
+        except Exception as exc:  # a cleaner bug must not sink the batch
+            return _error(article, "clean", "internal_error", repr(exc))
+        if not document.text.strip():
+            return _error(article, "clean", "empty", "no article text left after cleaning")
+        if len(document.text) > self.config.max_chars:
+            return _error(
+                article,
+                "clean",
+                "too_large",
+                f"{len(document.text)} characters > limit {self.config.max_chars}",
+            )
+        if document.language != "en":
+            return _error(
+                article, "clean", "not_english", f"language {document.language!r} is not coded"
+            )
+        return document
+
+    def _code_batch(
+        self, batch: list[RawArticle | IngestError]
+    ) -> Iterator[CodedDocument | IngestError]:
+        prepared = [
+            item if isinstance(item, IngestError) else self._prepare(item) for item in batch
+        ]
+        documents = [p for p in prepared if isinstance(p, Document)]
+        docs = iter(
+            self.backend.pipe((d.text for d in documents), batch_size=self.config.batch_size)
+        )
+        for item in prepared:
+            if isinstance(item, IngestError):
+                yield item
+                continue
+            doc = next(docs)
+            try:
+                yield self._code_doc(doc, item)
+            except Exception as exc:  # one bad document must not sink the batch
+                yield IngestError(
+                    source=item.url or item.id,
+                    reason="internal_error",
+                    detail=f"coding failed: {exc!r}",
+                    stage="code",
+                    record=item.id,
+                )
+
+    def _code_doc(self, doc: Doc, document: Document) -> CodedDocument:
+        mentions = self.recognizer.find(doc, document)
+        events = self.coder.code(doc, document, mentions)
+        sentences = tuple(
+            Sentence(i, Span(s.start_char, s.start_char + len(s.text.rstrip())), s.text.strip())
+            for i, s in enumerate(doc.sents)
+        )
+        return CodedDocument(document, sentences, mentions, events)
+
+
+def _error(article: RawArticle, stage: str, reason: str, detail: str) -> IngestError:
+    return IngestError(
+        source=article.origin, reason=reason, detail=detail, stage=stage, record=article.id
+    )
