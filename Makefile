@@ -1,0 +1,70 @@
+# eventwire: make install | demo | test | eval | bench | clean
+# Python 3.12 is found on PATH, under pyenv, or given as PYTHON312=/path/to/python3.12.
+
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.eventwire-installed
+EVAL_DIR ?= ../shared/eval
+GOLD := $(EVAL_DIR)/petr2_gsr.dev.jsonl $(EVAL_DIR)/plover_gsr.dev.jsonl
+FLOORS := quality/floors.json
+DEMO_INPUTS := $(wildcard samples/wikinews/*.jsonl)
+LINTED := src tests scripts benchmarks
+
+PY312_CANDIDATES := python3.12 \
+	$(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3.12) \
+	$(wildcard /root/.pyenv/versions/3.12*/bin/python3.12) \
+	$(wildcard $(shell pyenv root 2>/dev/null)/versions/3.12*/bin/python3.12)
+PYTHON312 ?= $(shell for p in $(PY312_CANDIDATES); do \
+	if "$$p" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' >/dev/null 2>&1; \
+	then command -v "$$p"; break; fi; done)
+
+.PHONY: install lint test pytest eval bench demo demo-code clean distclean
+
+install: $(STAMP)
+
+$(BIN)/python:
+	@if [ -z "$(PYTHON312)" ]; then \
+		echo "error: Python 3.12 not found (tried: python3.12 on PATH, ~/.pyenv/versions/3.12*)." >&2; \
+		echo "       Install it (e.g. pyenv install 3.12) or run: make install PYTHON312=/path/to/python3.12" >&2; \
+		exit 1; fi
+	$(PYTHON312) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --upgrade pip
+	$(BIN)/python -m pip install -e '.[dev]'
+	touch $@
+
+lint: install
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
+
+pytest: install
+	$(BIN)/pytest -q
+
+# The quality gate: fails (exit 4) when a metric pinned in quality/floors.json drops.
+eval: install
+	@for f in $(GOLD); do [ -f "$$f" ] || { echo "error: gold file $$f missing (set EVAL_DIR=...)" >&2; exit 1; }; done
+	$(BIN)/eventwire eval $(GOLD) --floors $(FLOORS)
+
+test: lint pytest eval
+
+bench: install
+	$(BIN)/python benchmarks/bench_pipeline.py
+
+# The demo grows with later issues (store, dashboard): add demo-<step> targets here.
+demo: demo-code
+
+demo-code: install
+	@mkdir -p out
+	$(BIN)/eventwire code $(DEMO_INPUTS) --format table
+	$(BIN)/eventwire code $(DEMO_INPUTS) --output out/demo_events.jsonl --errors out/demo_errors.jsonl
+	@echo "wrote out/demo_events.jsonl ($$(wc -l < out/demo_events.jsonl) events)"
+
+clean:
+	rm -rf out build dist .pytest_cache .mypy_cache .ruff_cache src/*.egg-info
+	find . -name __pycache__ -type d -not -path './$(VENV)/*' -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,450 @@
+"""The ``eventwire`` command: thin wrappers over the library, one per command.
+
+Exit status: 0 every input processed; 1 an unexpected library error (one line on
+stderr, no traceback); 2 usage error; 3 some inputs could not be coded (one stderr
+line each, and a JSON record each with ``--errors``); 4 a quality floor was breached
+(``eval --floors``). Heavy modules (spaCy) load inside the commands, so ``--help``
+stays fast.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+if TYPE_CHECKING:
+    from eventwire.evaluate import EvalReport
+    from eventwire.pipeline import Pipeline
+    from eventwire.records import CodedDocument, IngestError, RawArticle
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INPUT_FAILED, EXIT_BELOW_FLOOR = 0, 1, 2, 3, 4
+
+app = typer.Typer(
+    name="eventwire",
+    help="Political event data (CAMEO, PLOVER) from news text, with provenance.\n\n"
+    "Example: eventwire code article.txt --date 2017-12-23 --format table",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class ModelName(StrEnum):
+    """The pinned spaCy pipelines (keys of ``eventwire.nlp.KNOWN_MODELS``)."""
+
+    sm = "en_core_web_sm"
+    md = "en_core_web_md"
+
+
+class OutputFormat(StrEnum):
+    jsonl = "jsonl"
+    table = "table"
+    plover = "plover"
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    """Print one line on stderr and return the exit to raise."""
+    print(f"eventwire: {message}".replace("\n", " "), file=sys.stderr)
+    return typer.Exit(code)
+
+
+@contextlib.contextmanager
+def _library_errors() -> Iterator[None]:
+    """Turn an unexpected library failure into one stderr line and exit 1, and an
+    unknown component or model name into a usage error (exit 2)."""
+    from eventwire.registry import UnknownComponentError
+
+    try:
+        yield
+    except (typer.Exit, typer.Abort, SystemExit):
+        raise
+    except UnknownComponentError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from None
+    except KeyboardInterrupt:
+        raise _fail("interrupted", 130) from None
+    except BrokenPipeError:
+        # the reader of stdout went away (``| head``): stop quietly, as the docs advise
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(EXIT_ERROR) from None
+    except Exception as exc:
+        raise _fail(f"error: {type(exc).__name__}: {exc}", EXIT_ERROR) from None
+
+
+def _build_pipeline(ctx: typer.Context, model: ModelName, coder: str | None) -> Pipeline:
+    """A new pipeline, or the one a caller passed as the click context object
+    (``CliRunner().invoke(app, args, obj=pipeline)``) when its settings match, so
+    tests and embedding programs load the model once."""
+    from eventwire.pipeline import Pipeline, PipelineConfig
+
+    config = PipelineConfig(model=model.value)
+    if coder:
+        config = dataclasses.replace(config, coder=coder)
+    given = ctx.obj
+    if isinstance(given, Pipeline) and given.config == config:
+        return given
+    return Pipeline(config)
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2017-12-23") from None
+
+
+def _is_text_article(name: str, article: RawArticle) -> bool:
+    """A .txt file, or plain text on stdin (a JSON Lines record on stdin has an id)."""
+    return name.lower().endswith(".txt") or (name == "-" and article.id is None)
+
+
+def _articles(
+    inputs: Sequence[str],
+    stdin: TextIO,
+    date: dt.date | None,
+    url: str | None,
+    outlet: str | None,
+) -> Iterator[RawArticle | IngestError]:
+    """Read every input in order; ``--date/--url/--outlet`` override the metadata of
+    text inputs and fill what JSON Lines records lack."""
+    from eventwire.ingest import read_inputs
+    from eventwire.records import RawArticle
+
+    for name in inputs:
+        for item in read_inputs([name], stdin=stdin):
+            if isinstance(item, RawArticle):
+                force = _is_text_article(name, item)
+                item = dataclasses.replace(
+                    item,
+                    published=date if date and (force or not item.published) else item.published,
+                    url=url if url and (force or not item.url) else item.url,
+                    outlet=outlet if outlet and (force or not item.outlet) else item.outlet,
+                )
+            yield item
+
+
+@dataclasses.dataclass
+class _Counts:
+    articles: int = 0
+    events: int = 0
+    errors: int = 0
+
+
+def _progress(enabled: bool) -> contextlib.AbstractContextManager[Progress | None]:
+    if not enabled:
+        return contextlib.nullcontext()
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.fields[articles]} articles"),
+        TextColumn("{task.fields[events]} events"),
+        TextColumn("{task.fields[errors]} errors"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+
+
+@app.command("code")
+def code_command(
+    ctx: typer.Context,
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="INPUT...",
+            help="A .txt file, a .jsonl/.jsonl.gz corpus file (id, url, source, title, "
+            "date, text), or - for stdin.",
+        ),
+    ],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="jsonl, table or plover.")
+    ] = OutputFormat.jsonl,
+    date: Annotated[
+        str | None,
+        typer.Option(help="Publication date YYYY-MM-DD for text inputs (anchors 'Saturday')."),
+    ] = None,
+    url: Annotated[str | None, typer.Option(help="URL of a text input.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name of a text input.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write events here, not stdout.")
+    ] = None,
+    errors: Annotated[
+        Path | None, typer.Option(help="Write one JSON record per failed input here.")
+    ] = None,
+    model: Annotated[ModelName, typer.Option(help="spaCy pipeline.")] = ModelName.sm,
+    coder: Annotated[
+        str | None, typer.Option(help="Registered coder name, e.g. coder.cameo_deps.v1.")
+    ] = None,
+) -> None:
+    """Code articles into events, one JSON line per event.
+
+    Example: eventwire code article.txt --date 2017-12-23 --url https://example.org/a --format table
+
+    Example: eventwire code corpus.jsonl.gz -o events.jsonl --errors errors.jsonl
+    """
+    published = _parse_date(date)
+    with _library_errors():
+        pipeline = _build_pipeline(ctx, model, coder)
+        counts = _run_code(pipeline, inputs, output_format, published, url, outlet, output, errors)
+    if counts.errors:
+        raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+def _run_code(
+    pipeline: Pipeline,
+    inputs: Sequence[str],
+    output_format: OutputFormat,
+    published: dt.date | None,
+    url: str | None,
+    outlet: str | None,
+    output: Path | None,
+    errors: Path | None,
+) -> _Counts:
+    from eventwire.output import error_line, error_record, event_record, events_table
+    from eventwire.output import plover_record as plover_rec
+    from eventwire.records import IngestError
+
+    counts = _Counts()
+    table_rows = []
+    articles = _articles(inputs, sys.stdin, published, url, outlet)
+    with contextlib.ExitStack() as stack:
+        out: TextIO = (
+            stack.enter_context(output.open("w", encoding="utf-8")) if output else sys.stdout
+        )
+        err_file = stack.enter_context(errors.open("w", encoding="utf-8")) if errors else None
+        progress = stack.enter_context(_progress(sys.stderr.isatty()))
+        task = progress.add_task("coding", articles=0, events=0, errors=0) if progress else None
+        results: Iterator[CodedDocument | IngestError] = pipeline.code_articles(articles)
+        for result in results:
+            if isinstance(result, IngestError):
+                counts.errors += 1
+                line = error_line(result)
+                if progress is not None:
+                    progress.console.print(line, markup=False, highlight=False)
+                else:
+                    print(line, file=sys.stderr)
+                if err_file is not None:
+                    err_file.write(json.dumps(error_record(result), ensure_ascii=False) + "\n")
+            else:
+                counts.articles += 1
+                counts.events += len(result.events)
+                for event in result.events:
+                    if output_format is OutputFormat.table:
+                        table_rows.append((event, result.document))
+                        continue
+                    record_of = event_record if output_format is OutputFormat.jsonl else plover_rec
+                    out.write(json.dumps(record_of(event, result.document), ensure_ascii=False))
+                    out.write("\n")
+            if progress is not None and task is not None:
+                progress.update(task, **dataclasses.asdict(counts))
+        if output_format is OutputFormat.table:
+            # * marks reported speech (reported_by is set); pipes get a wide table
+            wide = output is not None or not sys.stdout.isatty()
+            console = Console(file=out, width=160 if wide else None)
+            console.print(
+                events_table(
+                    table_rows, title=f"{counts.events} events from {counts.articles} articles"
+                )
+            )
+    return counts
+
+
+@app.command("info")
+def info_command(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    model: Annotated[ModelName, typer.Option(help="spaCy pipeline.")] = ModelName.sm,
+) -> None:
+    """Show versions, the spaCy model in use, data files with licences, registered stages.
+
+    Example: eventwire info --json
+    """
+    from eventwire.output import info_record
+
+    with _library_errors():
+        pipeline = _build_pipeline(ctx, model, None)
+        record = info_record(pipeline.describe(), pipeline.backend.model_info(), pipeline.config)
+    if as_json:
+        print(json.dumps(record, indent=2, ensure_ascii=False, default=str))
+        return
+    console = Console(highlight=False, soft_wrap=True)
+    for key in ("eventwire", "python", "spacy"):
+        console.print(f"{key:<12} {record[key]}", markup=False)
+    spacy_model = record["spacy_model"]
+    console.print(
+        f"{'spacy_model':<12} {spacy_model['name']} {spacy_model['version']}"
+        f" ({spacy_model['path']})",
+        markup=False,
+    )
+    for key, value in record.items():
+        if key in ("eventwire", "python", "spacy", "spacy_model"):
+            continue
+        console.print(f"\n[bold]{key}[/bold]")
+        _print_nested(console, value, indent=1)
+
+
+def _print_nested(console: Console, value: Any, indent: int) -> None:
+    pad = "  " * indent
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, dict | list):
+                console.print(f"{pad}{key}:", markup=False)
+                _print_nested(console, item, indent + 1)
+            else:
+                console.print(f"{pad}{key}: {item}", markup=False)
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, dict | list):
+                _print_nested(console, item, indent)
+                console.print("")
+            else:
+                console.print(f"{pad}- {item}", markup=False)
+    else:
+        console.print(f"{pad}{value}", markup=False)
+
+
+@app.command("eval")
+def eval_command(
+    ctx: typer.Context,
+    gold: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="GOLD.jsonl...",
+            help="Gold file(s) in the formats of ../shared/eval (CAMEO or PLOVER).",
+        ),
+    ],
+    model: Annotated[ModelName, typer.Option(help="spaCy pipeline.")] = ModelName.sm,
+    coder: Annotated[str | None, typer.Option(help="Registered coder name.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    floors: Annotated[
+        Path | None,
+        typer.Option(help="Fail (exit 4) when a metric pinned in this file is below its floor."),
+    ] = None,
+    update_floors: Annotated[
+        bool, typer.Option("--update-floors", help="Raise (never lower) the pinned floors.")
+    ] = False,
+) -> None:
+    """Score the coder on gold-coded sentences: P/R/F1 per level and root, PLOVER type hits.
+
+    Example: eventwire eval ../shared/eval/petr2_gsr.dev.jsonl --floors quality/floors.json
+    """
+    from eventwire import evaluate
+
+    if update_floors and floors is None:
+        raise _fail("--update-floors needs --floors FILE", EXIT_USAGE)
+    try:
+        gold_sets = [evaluate.load_gold(path) for path in gold]
+        pinned = evaluate.load_floors(floors) if floors else {}
+    except (OSError, ValueError) as exc:
+        raise _fail(f"cannot read {exc}", EXIT_USAGE) from None
+    with _library_errors():
+        pipeline = _build_pipeline(ctx, model, coder)
+        reports = [
+            evaluate.score(g, evaluate.predict(pipeline, g), model=model.value) for g in gold_sets
+        ]
+    breaches = [b for report in reports for b in evaluate.check_floors(report, pinned)]
+    changes: list[evaluate.FloorChange] = []
+    if update_floors and floors is not None:
+        for report in reports:
+            pinned, raised = evaluate.raise_floors(report, pinned)
+            changes.extend(raised)
+        if changes:
+            comment = json.loads(floors.read_text(encoding="utf-8")).get("_comment")
+            evaluate.write_floors(floors, pinned, comment=comment)
+    if as_json:
+        print(
+            json.dumps(
+                {
+                    "reports": [r.as_dict() for r in reports],
+                    "floor_breaches": [str(b) for b in breaches],
+                    "floors_raised": [str(c) for c in changes],
+                },
+                indent=2,
+            )
+        )
+    else:
+        console = Console(highlight=False, soft_wrap=True)
+        for report in reports:
+            _print_report(console, report)
+        for change in changes:
+            console.print(str(change), markup=False)
+        if floors is not None and update_floors and not changes:
+            console.print("no floor raised", markup=False)
+    if breaches:
+        for breach in breaches:
+            print(f"eventwire: quality floor breached: {breach}", file=sys.stderr)
+        raise typer.Exit(EXIT_BELOW_FLOOR)
+
+
+def _prf_table(title: str, rows: Sequence[tuple[str, Any]], label: str) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column(label)
+    for name in ("P", "R", "F1", "tp", "fp", "fn"):
+        table.add_column(name, justify="right")
+    for name, prf in rows:
+        table.add_row(
+            name,
+            f"{prf.precision:.3f}",
+            f"{prf.recall:.3f}",
+            f"{prf.f1:.3f}",
+            str(prf.tp),
+            str(prf.fp),
+            str(prf.fn),
+        )
+    return table
+
+
+def _print_report(console: Console, report: EvalReport) -> None:
+    if report.cameo is not None:
+        c = report.cameo
+        console.print(
+            f"[bold]{report.gold}[/bold] (CAMEO, {report.model}): {c.records} sentences, "
+            f"{c.gold_events} gold events, {c.predicted_events} coded, {c.errors} errors"
+        )
+        console.print(_prf_table("triples by level", c.levels, "level"))
+        console.print(_prf_table("per root", c.per_root, "root"))
+    if report.plover is not None:
+        p = report.plover
+        console.print(
+            f"[bold]{report.gold}[/bold] (PLOVER, {report.model}): {p.records} records, "
+            f"type hit rate {p.type_hit_rate:.3f} ({p.hits}/{p.records}), "
+            f"source country {p.source_country_accuracy:.3f}, {p.errors} errors"
+        )
+        table = Table(title="per PLOVER type", title_justify="left")
+        for name in ("type", "hits", "records", "rate"):
+            table.add_column(name, justify="left" if name == "type" else "right")
+        for t in p.per_type:
+            table.add_row(t.plover_type, str(t.hits), str(t.total), f"{t.rate:.3f}")
+        console.print(table)
+
+
+def main() -> None:
+    """Console entry point (``eventwire``): never a traceback for a library error."""
+    try:
+        app()
+    except Exception as exc:  # a bug outside any command guard
+        print(f"eventwire: error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        sys.exit(EXIT_ERROR)
+
+
+if __name__ == "__main__":
+    main()

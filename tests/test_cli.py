@@ -1,0 +1,255 @@
+"""The real CLI on small inputs: exit codes, output schema, errors without tracebacks.
+
+Commands run in-process through typer's runner with the session pipeline passed as
+the context object (one model load); the bad-input test runs the installed
+``eventwire`` executable, to check the real entry point never prints a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from typer.testing import CliRunner
+
+from eventwire.cli import ModelName, app
+from eventwire.nlp import KNOWN_MODELS
+
+if TYPE_CHECKING:
+    from eventwire.pipeline import Pipeline
+
+ARTICLE = (
+    "Russian troops attacked Ukrainian soldiers near the border on Monday.\n\n"
+    "The German government condemned Russia on Tuesday."
+)
+EVENT_KEYS = {
+    "event_id",
+    "doc_id",
+    "url",
+    "date",
+    "date_precision",
+    "source",
+    "target",
+    "cameo",
+    "cameo_root",
+    "quad_class",
+    "goldstein",
+    "plover",
+    "modality",
+    "reported_by",
+    "location",
+    "sentence",
+    "evidence_span",
+    "confidence",
+}
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_every_command_shows_an_example(runner: CliRunner) -> None:
+    for command in ("code", "info", "eval"):
+        result = runner.invoke(app, [command, "--help"])
+        assert result.exit_code == 0
+        assert "Example: eventwire " + command in result.output
+
+
+def test_model_choices_are_the_pinned_models() -> None:
+    assert {m.value for m in ModelName} == set(KNOWN_MODELS)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["code"],
+        ["code", "a.txt", "--format", "xml"],
+        ["code", "a.txt", "--date", "23/12/2017"],
+        ["code", "a.txt", "--coder", "coder.nope.v1"],
+        ["eval", "gold.jsonl", "--update-floors"],
+        ["nope"],
+    ],
+)
+def test_usage_errors_exit_2(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+
+
+def test_unknown_coder_lists_valid_names(runner: CliRunner, tmp_path: Path) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(app, ["code", str(text), "--coder", "coder.nope.v1"])
+    assert result.exit_code == 2
+    assert "coder.cameo_deps.v1" in result.stderr
+
+
+def test_code_writes_one_json_line_per_event(
+    runner: CliRunner, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    text = tmp_path / "article.txt"
+    text.write_text(ARTICLE, encoding="utf-8")
+    args = ["code", str(text), "--date", "2022-02-28", "--url", "https://example.org/x"]
+    result = runner.invoke(app, args, obj=pipeline)
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records, "a plain attack sentence codes at least one event"
+    for record in records:
+        assert set(record) >= EVENT_KEYS
+        assert record["url"] == "https://example.org/x"
+        assert isinstance(record["cameo"], str)
+        span = record["evidence_span"]
+        assert ARTICLE[span["start"] : span["end"]] == span["text"]
+    again = runner.invoke(app, args, obj=pipeline)
+    assert [json.loads(x)["event_id"] for x in again.stdout.splitlines()] == [
+        r["event_id"] for r in records
+    ]
+
+
+def test_code_reads_stdin_with_metadata(runner: CliRunner, pipeline: Pipeline) -> None:
+    args = ["code", "-", "--date", "2022-02-28", "--outlet", "Example"]
+    result = runner.invoke(app, args, input=ARTICLE, obj=pipeline)
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records and {r["outlet"] for r in records} == {"Example"}
+    assert {r["published"] for r in records} == {"2022-02-28"}
+
+
+def test_code_table_and_plover_formats(
+    runner: CliRunner, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    text = tmp_path / "article.txt"
+    text.write_text(ARTICLE, encoding="utf-8")
+    table = runner.invoke(app, ["code", str(text), "-f", "table"], obj=pipeline)
+    assert table.exit_code == 0 and "events from 1 articles" in table.stdout
+    out = tmp_path / "plover.jsonl"
+    plover = runner.invoke(app, ["code", str(text), "-f", "plover", "-o", str(out)], obj=pipeline)
+    assert plover.exit_code == 0 and plover.stdout == ""
+    first = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert {"id", "event", "mode", "actor", "recipient", "source_text"} <= set(first)
+
+
+def test_bad_inputs_exit_3_with_one_line_each(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    errors = tmp_path / "errors.jsonl"
+    exe = Path(sys.executable).parent / "eventwire"
+    result = subprocess.run(
+        [str(exe), "code", str(good), str(empty), str(binary), "--errors", str(errors)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 3, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2
+    assert "empty.txt" in lines[0] and "binary.txt" in lines[1]
+    recorded = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert [Path(r["source"]).name for r in recorded] == ["empty.txt", "binary.txt"]
+    assert all(r["reason"] for r in recorded)
+    assert result.stdout.strip(), "the good article is still coded"
+
+
+def test_info_json_names_the_model(runner: CliRunner, pipeline: Pipeline) -> None:
+    result = runner.invoke(app, ["info", "--json"], obj=pipeline)
+    assert result.exit_code == 0, result.stderr
+    info = json.loads(result.stdout)
+    assert {"eventwire", "python", "spacy", "spacy_model"} <= set(info)
+    model = info["spacy_model"]
+    assert {"name", "path", "version"} <= set(model)
+    assert (Path(model["path"]) / "meta.json").is_file()
+    assert model["version"] == KNOWN_MODELS["en_core_web_sm"].version
+    human = runner.invoke(app, ["info"], obj=pipeline)
+    assert human.exit_code == 0 and model["path"] in human.stdout.replace("\n", "")
+
+
+def write_gold(tmp_path: Path) -> tuple[Path, Path]:
+    """Hand-written gold (our own sentences), in the two formats of ../shared/eval."""
+    cameo = [
+        (
+            "c1",
+            "Russian troops attacked Ukrainian soldiers near the border.",
+            "RUSMIL",
+            "UKRMIL",
+            "190",
+        ),
+        ("c2", "The German government condemned Russia.", "DEUGOV", "RUS", "111"),
+        ("c3", "France and Germany signed a trade agreement.", "FRA", "DEU", "057"),
+        ("c4", "Iraq accused Iran of shelling border villages.", "IRQ", "IRN", "112"),
+        ("c5", "The weather was mild in Paris on Sunday.", None, None, None),
+    ]
+    cameo_path = tmp_path / "cameo_gold.jsonl"
+    with cameo_path.open("w", encoding="utf-8") as out:
+        for rid, text, source, target, code in cameo:
+            events = [{"source": source, "target": target, "code": code}] if code else []
+            record = {"id": rid, "text": text, "date": "2022-03-01", "events": events}
+            out.write(json.dumps(record) + "\n")
+    plover_path = tmp_path / "plover_gold.jsonl"
+    plover = [
+        ("p1", cameo[0][1], "ASSAULT", "RUS"),
+        ("p2", cameo[3][1], "ACCUSE", "IRQ"),
+    ]
+    with plover_path.open("w", encoding="utf-8") as out:
+        for rid, text, ptype, country in plover:
+            record = {
+                "id": rid,
+                "text": text,
+                "date": None,
+                "plover_type": ptype,
+                "plover_type_current": ptype,
+                "source": [{"text": "", "code": country, "sector": None}],
+                "target": [],
+            }
+            out.write(json.dumps(record) + "\n")
+    return cameo_path, plover_path
+
+
+def test_eval_scores_and_guards_floors(
+    runner: CliRunner, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    cameo, plover = write_gold(tmp_path)
+    result = runner.invoke(app, ["eval", str(cameo), str(plover), "--json"], obj=pipeline)
+    assert result.exit_code == 0, result.stderr
+    reports = json.loads(result.stdout)["reports"]
+    assert [r["format"] for r in reports] == ["cameo", "plover"]
+    assert reports[0]["records"] == 5 and reports[0]["gold_events"] == 4
+    assert set(reports[0]["metrics"]) >= {"exact.f1", "country_root.f1", "root.f1"}
+    assert 0.0 <= reports[1]["metrics"]["type_hit_rate"] <= 1.0
+
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"cameo_gold.jsonl": {"root.recall": 1.01}}), encoding="utf-8")
+    failed = runner.invoke(app, ["eval", str(cameo), "--floors", str(floors)], obj=pipeline)
+    assert failed.exit_code == 4
+    assert "root.recall" in failed.stderr and "below its floor" in failed.stderr
+
+    floors.write_text(json.dumps({"cameo_gold.jsonl": {"root.recall": 0.0}}), encoding="utf-8")
+    raised = runner.invoke(
+        app, ["eval", str(cameo), "--floors", str(floors), "--update-floors"], obj=pipeline
+    )
+    assert raised.exit_code == 0, raised.stderr
+    new_floor = json.loads(floors.read_text(encoding="utf-8"))["cameo_gold.jsonl"]["root.recall"]
+    recall = reports[0]["metrics"]["root.recall"]
+    assert new_floor <= recall and (recall == 0.0 or new_floor > 0.0)
+
+
+def test_eval_rejects_a_file_that_is_not_gold(runner: CliRunner, tmp_path: Path) -> None:
+    odd = tmp_path / "odd.jsonl"
+    odd.write_text('{"id": "1", "text": "x"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(odd)])
+    assert result.exit_code == 2
+    assert "odd.jsonl:1" in result.stderr
