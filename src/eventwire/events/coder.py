@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.dates import DateResolver
-from eventwire.events.modality import REPORTING_VERBS, ModalityReading, read_modality, recode
+from eventwire.events.modality import INTENT_CUES, ModalityReading, read_modality, recode
 from eventwire.events.ontology import Ontology
 from eventwire.events.patterns import Pattern, PatternTable
 from eventwire.events.roles import (
@@ -175,10 +175,12 @@ class DependencyCoder:
         self, trigger: _Trigger, sentence: Sentence, document: Document, index: MentionIndex
     ) -> list[_Candidate]:
         token = trigger.token
-        if trigger.code == "010" and (
-            trigger.kind == "noun" or token.lemma_.lower() in REPORTING_VERBS
-        ):
-            return []  # "X said ...", "his remarks": carriers of events, not events.
+        if trigger.code == RESIDUAL_STATEMENT:
+            # CAMEO codes 010 only when nothing more specific can be said; "X said",
+            # "his remarks" carry other events. PETRARCH's 010 flood is not repeated.
+            return []
+        if _carries_uncoded_complement(trigger):
+            return []
         reading = read_modality(token)
         if reading.modality == "requested" or reading.suppressed:
             return []
@@ -284,6 +286,21 @@ def _is_theme(noun: Token, verbs: list[Token]) -> bool:
 TARGETLESS_ROOTS = frozenset({"01", "03", "08", "14", "15"})
 # Dependencies that hold a verb's complement (where a carrier's real event sits).
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj"})
+
+
+RESIDUAL_STATEMENT = "010"
+
+
+def _carries_uncoded_complement(trigger: _Trigger) -> bool:
+    """ "plans to build a wall", "promised to cut taxes": a bare intent verb whose
+    complement is no coded event says nothing CAMEO can code (the complement, when
+    coded, already carries the intent as its modality)."""
+    token = trigger.token
+    if trigger.kind != "verb" or trigger.pattern.specificity > 0:
+        return False
+    if token.lemma_.lower() not in INTENT_CUES:
+        return False
+    return any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)
 
 
 def _may_lack_target(trigger: _Trigger) -> bool:

@@ -160,13 +160,13 @@ def verb_source(verb: Token, index: MentionIndex) -> list[Mention]:
     governor's object; a passive governor passes on its surface subject ("Obama is
     scheduled to attend"), but a passive trigger without a "by" agent has no source.
     """
-    node = verb
-    for depth in range(6):
+    node, link = verb, ""
+    for _ in range(6):
         if is_passive(node):
             for agent in _children(node, {"agent"}):
                 for pobj in _children(agent, {"pobj"}):
                     return index.with_conjuncts(pobj)
-            if depth == 0:
+            if link != "xcomp":
                 return []
             for subj in _children(node, _PASSIVE_SUBJECT_DEPS):
                 return index.with_conjuncts(subj)
@@ -186,7 +186,7 @@ def verb_source(verb: Token, index: MentionIndex) -> list[Mention]:
         if node.dep_ in {"xcomp", "ccomp"}:
             for obj in _children(node.head, {"dobj"}):
                 return index.with_conjuncts(obj)
-        node = node.head
+        link, node = node.dep_, node.head
     return []
 
 
