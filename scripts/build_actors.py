@@ -29,6 +29,11 @@ OUT = REPO / "src" / "eventwire" / "data" / "actors"
 
 CODE = re.compile(r"\[([^\]]*)\]")
 DATE_RANGE = re.compile(r"^(\d{6}|\d{8})-(\d{6}|\d{8})$")
+# Pre-ISO country codes still used in a few PETRARCH entries -> the ISO code of countries.tsv.
+LEGACY_CODES = {"ANG": "AGO"}
+# A single-word demonym ("Algerian", "Iraqi") names the country's people in the plural too.
+# It ends like one and starts like the country's name (cities such as "Abadan" do not).
+DEMONYM = re.compile(r"^[a-z]+(?:an|i)$")
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,29 @@ def read_records(path: Path) -> list[tuple[list[tuple[str, bool]], list[tuple[st
     return records
 
 
+def modern(code: str) -> str:
+    legacy = LEGACY_CODES.get(code[:3])
+    return legacy + code[3:] if legacy else code
+
+
+def demonym_plurals(countries: list[Row], names: dict[str, str]) -> list[Row]:
+    """``algerian`` -> ``algerians`` (same code) unless the plural is already a phrase."""
+    taken = {r.phrase for r in countries}
+    rows = []
+    for row in countries:
+        name = names.get(row.code, "").lower()
+        if (
+            row.strength < 3
+            and DEMONYM.match(row.phrase)
+            and not row.phrase.endswith("stan")
+            and row.phrase[:4] == name[:4]
+            and row.phrase + "s" not in taken
+        ):
+            plural = Row(row.phrase + "s", row.code, "country", row.start, row.end, "demonym", 0)
+            rows.append(plural)
+    return rows
+
+
 def is_armed(code: str) -> bool:
     """Armed non-state codes: IMG... or a country followed by REB/INS/UAF."""
     return code.startswith("IMG") or code[3:6] in {"REB", "INS", "UAF"}
@@ -145,7 +173,9 @@ def country_rows(country_names: dict[str, str]) -> list[Row]:
             dated = any(c[1] or c[2] for c in codes)
             for c, s, e in codes:
                 kind = "group" if is_armed(c) else ("person" if dated else "institution")
-                rows.append(Row(phrase, c, kind, s, e, "petrarch2"))
+                if c in country_names:  # a country valid over a period ("abkhazia" GEO)
+                    kind = "country"
+                rows.append(Row(phrase, modern(c), kind, s, e, "petrarch2"))
     return rows
 
 
@@ -165,7 +195,7 @@ def other_rows(name: str) -> list[Row]:
                     kind = "ngo"
                 else:
                     kind = "organisation"
-                rows.append(Row(phrase, code, kind, start, end, "petrarch2"))
+                rows.append(Row(phrase, modern(code), kind, start, end, "petrarch2"))
     return rows
 
 
@@ -253,10 +283,11 @@ def main() -> int:
         if len(parts) >= 2 and re.fullmatch(r"[A-Z]{3}", parts[1]):
             country_names.setdefault(parts[1], parts[0])
 
-    countries, dropped = settle_countries(
-        [r for r in country_rows(country_names) if r.kind == "country"]
-    )
-    rest = [r for r in country_rows(country_names) if r.kind != "country"]
+    all_rows = country_rows(country_names)
+    undated = [r for r in all_rows if r.kind == "country" and not (r.start or r.end)]
+    countries, dropped = settle_countries(undated)
+    settled = set(undated)
+    rest = [r for r in all_rows if r not in settled]
     rest += other_rows("Phoenix.International.actors.txt")
     rest += other_rows("Phoenix.MilNonState.actors.txt")
     for name in country_names.values():
@@ -264,13 +295,16 @@ def main() -> int:
         if not any(r.phrase == phrase for r in countries):
             code = next(c for c, n in country_names.items() if n == name)
             countries.append(Row(phrase, code, "country", "", "", "text_to_CAMEO", 3))
+    countries += demonym_plurals(
+        countries + [r for r in rest if r.kind == "country"], country_names
+    )
 
     OUT.mkdir(parents=True, exist_ok=True)
     with (OUT / "countries.tsv").open("w", encoding="utf-8") as out:
         out.write("code\tname\n")
         for code, name in sorted(country_names.items()):
             out.write(f"{code}\t{name}\n")
-    rows = sorted(set(countries + rest), key=lambda r: (r.phrase, r.code, r.start))
+    rows = sorted(set(countries + rest), key=lambda r: (r.phrase, r.code, r.start, r.end))
     with (OUT / "actors.tsv").open("w", encoding="utf-8") as out:
         out.write("phrase\tcode\tkind\tfrom\tto\n")
         for r in rows:

@@ -141,3 +141,80 @@ def test_seed_sentences(find, seed_text: str) -> None:  # type: ignore[no-untype
     assert rep.text.split()[2] == "representative"
     assert found["The official"].actor.resolved_by == "coref"
     assert found["He"].actor.code == "RUSGOV"
+
+
+def test_role_with_place_phrase_and_country_modifier(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("A tribunal in Kenya jailed two men, and the French general in Mali resigned.")
+    assert found["A tribunal in Kenya"].actor.code == "KENJUD"
+    assert found["the French general"].actor.code == "FRAMIL"  # the modifier beats the PP
+
+
+def test_apposed_person_takes_the_role(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("The Italian commander in Libya, General Marco Rossi, met the envoy.")
+    assert found["The Italian commander"].actor.code == "ITAMIL"
+    assert found["General Marco Rossi"].actor.code == "ITAMIL"
+
+
+def test_coordinated_countries_give_one_mention_each(backend, recognizer) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.records import Document
+
+    text = "Senior Polish and Czech diplomats met on Tuesday in a hotel."
+    mentions = recognizer.find(backend(text), Document(id="t", text=text))
+    phrase = [m for m in mentions if m.text == "Senior Polish and Czech diplomats"]
+    assert sorted(m.actor.code for m in phrase) == ["CZEGOV", "POLGOV"]
+    assert len({(m.token_start, m.token_end, m.head_token) for m in phrase}) == 1
+    assert not any(m.text in ("Polish", "Czech") for m in mentions)
+
+
+def test_government_roles_and_person_principals(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("The Obama administration criticised Kenyan lawmakers.\nThai officers left.")
+    assert found["The Obama administration"].actor.code == "USAGOV"
+    assert found["Thai officers"].actor.code == "THAMIL"
+    assert found["Kenyan lawmakers"].actor.code == "KENLEG"
+
+
+def test_equipment_and_demonym_plurals(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("Turkish army tanks fired at the hills, and Peruvians blocked the road.")
+    assert found["Turkish army tanks"].actor.code == "TURMIL"
+    assert found["Peruvians"].actor.code == "PER"
+
+
+def test_partitive_phrase_is_headed_by_the_quantity(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("Thousands of Kenyan university students marched on Monday.")
+    mention = found["Thousands of Kenyan university students"]
+    assert mention.actor.code == "KENEDU"
+    assert mention.head_token == 0
+    found = find("A group of Tunisian diplomats left on Friday after the talks.")
+    assert found["A group of Tunisian diplomats"].actor.code == "TUNGOV"
+    assert found["A group of Tunisian diplomats"].head_token == 1
+
+
+def test_named_organisations_with_hyphens_and_organisation_words(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("The Islamist militant group al-Shabaab claimed the attack on Monday.")
+    assert found["The Islamist militant group"].actor.code == "SOMREB"
+    assert found["al-Shabaab"].actor.code == "SOMREB"
+    found = find("The pro-Iranian Hizbollah group and the Al Qaida network issued threats.")
+    assert found["The pro-Iranian Hizbollah group"].actor.code == "LBNREB"
+    assert "Iranian" not in {m.actor.name for m in found.values() if m.actor.code == "LBNREB"}
+    assert found["the Al Qaida network"].actor.code == "IMGMUSALQ"
+
+
+def test_plural_pronoun_after_speech_verb(backend, recognizer) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.records import Document
+
+    text = "Britain and Russia said they would expand trade on Monday."
+    mentions = recognizer.find(backend(text), Document(id="t", text=text))
+    they = [m for m in mentions if m.text == "they"]
+    assert sorted(m.actor.code for m in they) == ["GBR", "RUS"]
+    assert all(m.actor.resolved_by == "coref" for m in they)
+
+
+def test_title_with_known_surname_finds_the_country(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("President Omar El Bashir addressed the crowd on Thursday morning.")
+    assert found["President Omar El Bashir"].actor.code == "SDNGOV"
+    assert found["President Omar El Bashir"].actor.resolved_by == "title"
+
+
+def test_capital_named_in_apposition_to_a_place_stays_a_place(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("Rebels attacked a checkpoint in the capital Kabul on Monday.")
+    assert found["Kabul"].actor.code == "AFG"

@@ -1,8 +1,9 @@
 """Fast whole-word phrase lookup over raw text (Aho-Corasick, built once).
 
 Matching runs on a same-length normalised copy of the text (lower case, any
-whitespace -> space, curly apostrophes -> ``'``), so match offsets are offsets
-into ``Document.text`` and need no token alignment tables.
+whitespace and any hyphen -> space, curly apostrophes -> ``'``), so match offsets
+are offsets into ``Document.text`` and need no token alignment tables. Phrases are
+normalised the same way, so "al-Qaeda", "al Qaeda" and "Al-Qaeda" all meet one entry.
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from typing import Any
 import ahocorasick
 
 _APOSTROPHES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'"}
+_HYPHENS = frozenset("-\u2010\u2011\u2012\u2013")
 
 
 def normalise(text: str) -> str:
     """Same length as ``text``; case and whitespace folded for matching."""
     out = []
     for char in text:
-        if char.isspace():
+        if char.isspace() or char in _HYPHENS:
             out.append(" ")
         elif char in _APOSTROPHES:
             out.append("'")
@@ -43,7 +45,7 @@ class PhraseIndex:
     def __init__(self, phrases: Iterable[tuple[str, int]]) -> None:
         grouped: dict[str, list[int]] = {}
         for phrase, payload in phrases:
-            grouped.setdefault(phrase, []).append(payload)
+            grouped.setdefault(normalise(phrase), []).append(payload)
         automaton: Any = ahocorasick.Automaton()
         for phrase, ids in grouped.items():
             automaton.add_word(phrase, (len(phrase), tuple(ids)))

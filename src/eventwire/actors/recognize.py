@@ -11,8 +11,9 @@ later mentions, and resolves simple pronouns and descriptions (see coref.py).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
@@ -33,6 +34,31 @@ PLACE_PREPS = frozenset(
 )
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PLACE_KINDS = frozenset({"country", "capital"})
+NAMED_KINDS = frozenset({"group", "igo", "ngo", "organisation", "institution"})
+# Lower-case particles that may open a name ("al-Shabab", "bin Laden", "de Klerk").
+NAME_PARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "bin", "ibn"})
+# Words that stand for a named organisation they are compounded with ("the Amal
+# militia", "the APEC forum", "the Islamic Jihad movement").
+ORGANISATION_HEADS = frozenset(
+    {"group", "groups", "movement", "network", "forum", "party", "coalition", "faction"}
+    | {"wing", "front", "alliance", "organization", "organisation", "bloc", "body"}
+    | {"council", "agency", "militia", "organ", "grouping", "outfit", "cell"}
+)
+# Heads of a partitive or quantity phrase whose "of" object is the actor
+# ("Hundreds of UN troops", "A group of Moroccan diplomats", "one third of ...").
+PARTITIVE_HEADS = frozenset(
+    {"hundreds", "thousands", "tens", "dozens", "scores", "millions", "dozen", "score"}
+    | {"group", "number", "majority", "minority", "handful", "crowd", "contingent"}
+    | {"delegation", "team", "band", "batch", "unit", "some", "many", "most", "all"}
+    | {"several", "half", "third", "quarter", "none", "few", "each", "both", "one", "two"}
+    | {"three", "four", "five", "rest", "part", "bulk"}
+)
+# "pro-Iranian", "anti-Syria", "Syrian-backed": the country is a stance, not the actor.
+STANCE_PREFIXES = frozenset({"pro", "anti"})
+STANCE_SUFFIXES = frozenset(
+    {"backed", "linked", "allied", "sponsored", "funded", "supported", "inspired", "aligned"}
+)
+PLURAL_PRONOUNS = frozenset({"they", "them"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,16 +93,18 @@ class ActorRecognizer:
         phrases = [(e.phrase, i) for i, e in enumerate(dictionary.actors)]
         phrases += [(a.phrase, -(j + 1)) for j, a in enumerate(dictionary.agents)]
         self._index = PhraseIndex(phrases)
+        self._surnames = _surname_countries(dictionary)
 
     def find(self, doc: Doc, document: Document) -> tuple[Mention, ...]:
         atoms = self._atoms(doc, document.text, document.published)
-        return _DocumentRun(self.dictionary, doc, atoms).mentions()
+        return _DocumentRun(self.dictionary, doc, atoms, self._surnames).mentions()
 
     def _atoms(self, doc: Doc, text: str, published: dt.date | None) -> list[_Atom]:
         def accept(hit: Hit) -> bool:
             return any(p < 0 for p in hit.payload) or _proper_case(text[hit.start : hit.end])
 
         atoms: list[_Atom] = []
+        people = _person_entities(doc)
         for hit in self._index.find(text, accept):
             span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
             if span is None or len(span) == 0:
@@ -84,31 +112,83 @@ class ActorRecognizer:
             actors = [self.dictionary.actors[p] for p in hit.payload if p >= 0]
             agents = [self.dictionary.agents[-p - 1] for p in hit.payload if p < 0]
             actor = _pick(actors, published) if _proper_case(span.text) else None
-            if actor is not None and actor.kind != "person" and _inside_person(span):
+            if actor is not None and _inside_person(span, people, actor.kind == "person"):
                 continue
             if actor is None and not agents:
                 continue
             agent = None if actor is not None else agents[0]
-            atoms.append(_Atom(span.start, span.end, span.root.i, actor, agent))
+            atoms.append(_Atom(span.start, span.end, _root(span), actor, agent))
         return atoms
 
 
+def _surname_countries(dictionary: ActorDictionary) -> Mapping[str, str]:
+    """Surname (and "first surname") -> country, where all dictionary people of that
+    name share one country: lets "President Omar El Bashir" find Sudan when the
+    spelling of the full name differs from the dictionary's."""
+    countries: dict[str, set[str | None]] = {}
+    for entry in dictionary.actors:
+        words = entry.phrase.split()
+        if entry.kind != "person" or len(words) < 2 or len(words[-1]) < 4:
+            continue
+        country = dictionary.split_code(entry.code)[0]
+        countries.setdefault(words[-1], set()).add(country)
+        countries.setdefault(f"{words[0]} {words[-1]}", set()).add(country)
+    unique = {
+        name: next(iter(found))
+        for name, found in countries.items()
+        if len(found) == 1 and None not in found
+    }
+    return MappingProxyType({k: v for k, v in unique.items() if v is not None})
+
+
+def _root(span: TokenSpan) -> int:
+    """The head of a hit: its last token governed from outside the span, skipping
+    determiners ("The US" -> "US"; spaCy's ``span.root`` would give "The")."""
+    outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head == t]
+    content = [t for t in outside if t.pos_ not in ("DET", "PUNCT", "ADP", "CCONJ")]
+    return content[-1].i if content else span.root.i
+
+
 def _proper_case(text: str) -> bool:
-    """Names are capitalised; short acronyms (US, UN, EU) must be all capitals."""
-    letters = [c for c in text if c.isalpha()]
+    """Names are capitalised (after a particle such as "al-"); short acronyms (US,
+    UN, EU) must be all capitals."""
+    words = text.replace("-", " ").split()
+    while len(words) > 1 and words[0].lower() in NAME_PARTICLES:
+        words = words[1:]
+    letters = [c for c in " ".join(words) if c.isalpha()]
     if not letters or not letters[0].isupper():
         return False
     return len(letters) > 3 or all(c.isupper() for c in letters)
 
 
-def _inside_person(span: TokenSpan) -> bool:
-    ents = [t for t in span if t.ent_type_ == "PERSON"]
-    if not ents:
+def _person_entities(doc: Doc) -> dict[int, TokenSpan]:
+    """Token index -> the PERSON entity covering it (built once per document)."""
+    return {t: ent for ent in doc.ents if ent.label_ == "PERSON" for t in range(ent.start, ent.end)}
+
+
+def _inside_person(span: TokenSpan, people: dict[int, TokenSpan], is_person: bool) -> bool:
+    """A hit that is only part of a longer person name names someone else: a place
+    or group anywhere inside ("Hassan" in "Omar Hassan al-Bashir"), a person unless
+    the hit ends the name (a known surname)."""
+    ent = next((people[t.i] for t in span if t.i in people), None)
+    if ent is None:
         return False
-    token = ents[0]
+    if is_person:
+        return ent.end > span.end
+    return ent.start < span.start or ent.end > span.end
+
+
+def _stance(token: Token) -> bool:
+    """ "pro-Iranian", "Syrian-backed": a country word that describes a stance."""
     doc = token.doc
-    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
-    return ent is not None and (ent.start < span.start or ent.end > span.end)
+    lower = token.lower_
+    if any(lower.startswith(p + "-") for p in STANCE_PREFIXES):
+        return True
+    before = doc[token.i - 2 : token.i]
+    if len(before) == 2 and before[1].text == "-" and before[0].lower_ in STANCE_PREFIXES:
+        return True
+    after = doc[token.i + 1 : token.i + 3]
+    return len(after) == 2 and after[0].text == "-" and after[1].lower_ in STANCE_SUFFIXES
 
 
 def _pick(entries: Sequence[ActorEntry], published: dt.date | None) -> ActorEntry | None:
@@ -141,9 +221,20 @@ def _left_edge(token: Token) -> int:
 class _DocumentRun:
     """State for one ``find`` call: memo of resolved tokens, history, people."""
 
-    def __init__(self, dictionary: ActorDictionary, doc: Doc, atoms: list[_Atom]) -> None:
+    def __init__(
+        self,
+        dictionary: ActorDictionary,
+        doc: Doc,
+        atoms: list[_Atom],
+        surnames: Mapping[str, str],
+    ) -> None:
         self.dictionary = dictionary
+        self.surnames = surnames
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access
+        self.people_ents = _person_entities(doc)
+        # Further actors of one phrase ("US and British activists"): same head token.
+        self.extra: dict[int, list[_Resolved]] = {}
         self.by_root = {a.root: a for a in atoms}
         self.atom_tokens = {i: a for a in atoms for i in range(a.start, a.end)}
         self.memo: dict[int, _Resolved | None] = {}
@@ -173,6 +264,7 @@ class _DocumentRun:
             if head in self.consumed or not self._standalone(head, result):
                 continue
             out.append(self._mention(head, result))
+            out.extend(self._mention(head, more) for more in self.extra.get(head, ()))
         return tuple(out)
 
     def _standalone(self, head: int, result: _Resolved) -> bool:
@@ -195,7 +287,7 @@ class _DocumentRun:
         )
         return Mention(
             span=span,
-            text=doc.text[span.start : span.end],
+            text=self.text[span.start : span.end],
             actor=actor,
             sentence_index=self.sentence_of[head],
             token_start=result.start,
@@ -219,11 +311,16 @@ class _DocumentRun:
             return self._named(token, atom, atom.actor)
         if token.i in self.atom_tokens and atom is None:
             return None
+        partitive = self._partitive(token)
+        if partitive is not None:
+            return partitive
         described = self._description(token)
         if described is not None:
             return described
         if atom is not None and atom.agent is not None:
             return self._role(token, atom, atom.agent)
+        if token.pos_ == "NOUN":
+            return self._organisation(token) or self._equipment(token)
         if token.pos_ == "PROPN":
             return self._person(token)
         if token.pos_ == "PRON":
@@ -250,20 +347,67 @@ class _DocumentRun:
         if kind == "capital" and self._acts(token):
             code, sectors, resolved_by = f"{entry.code}GOV", ("GOV",), "metonym"
         if kind == "person":
-            self._remember(self.doc[atom.start : atom.end].text, None)
+            described = self._person_role(token, atom, entry)
+            if described is not None:
+                found = replace(described, name=name, kind="person", start=start, end=end)
+                self._remember(name, found)
+                return found
         return _Resolved(code, country, sectors, name, kind, resolved_by, start, end)
+
+    def _person_role(self, token: Token, atom: _Atom, entry: ActorEntry) -> _Resolved | None:
+        """What the text says a known person is now beats the dictionary's dated
+        code: "the US commander in Iraq, General David Petraeus" (a title or apposed
+        role naming a country or organisation); a country or organisation in the
+        phrase places a person the dictionary knows only as a sector ("U.N. ... Kofi
+        Annan" -> IGOUNO when the dictionary says ELI)."""
+        modifiers = self._modifiers(token, atom)
+        for i, title in modifiers:
+            if title.kind == "official":
+                self.consumed.add(i)
+                return replace(title, resolved_by="title")
+        country, sectors = self.dictionary.split_code(entry.code)
+        if country is None and sectors and sectors[0] not in ("IGO", "NGO", "IMG", "MNC"):
+            for i, where in modifiers:
+                if where.kind in PLACE_KINDS and where.country is not None:
+                    self.consumed.add(i)
+                    code = where.country + entry.code
+                    return replace(where, code=code, sectors=sectors, resolved_by="title")
+                if where.kind == "igo":
+                    self.consumed.add(i)
+                    return replace(where, resolved_by="title")
+        return self._apposed_role(token)
+
+    def _apposed_role(self, token: Token) -> _Resolved | None:
+        """The role with a country that a name is in apposition to. A person is
+        never in apposition to a place: "the commander in Iraq, General X" hung on
+        "Iraq" by the parser belongs to "commander"."""
+        if token.dep_ != "appos":
+            return None
+        head = token.head
+        place = self.resolve(head.i)
+        if place is not None and place.kind in PLACE_KINDS and head.dep_ == "pobj":
+            head = head.head.head
+        role = self.resolve(head.i)
+        if role is None or role.kind != "official" or role.country is None:
+            return None
+        return replace(role, resolved_by="apposition", resolved_span=self._span_of(role))
+
+    def _span_of(self, result: _Resolved) -> Span:
+        return self._span(result.start, result.end)
 
     def _acts(self, token: Token) -> bool:
         """A capital stands for its government unless it is a place or a modifier."""
         if token.dep_ in {"amod", "compound", "nmod"}:
             return False
+        while token.dep_ == "appos" and token.head is not token:  # "in the capital Kabul"
+            token = token.head
         return not (token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS)
 
     def _modifiers(self, token: Token, atom: _Atom | None) -> list[tuple[int, _Resolved]]:
         inside = range(atom.start, atom.end) if atom else range(0)
         found = []
         for child in token.children:
-            if child.dep_ in MODIFIER_DEPS and child.i not in inside:
+            if child.dep_ in MODIFIER_DEPS and child.i not in inside and not _stance(child):
                 result = self.resolve(child.i)
                 if result is not None:
                     found.append((child.i, result))
@@ -278,7 +422,7 @@ class _DocumentRun:
         return found
 
     def _via_preps(
-        self, token: Token, preps: frozenset[str], depth: int = 2
+        self, token: Token, preps: frozenset[str], depth: int = 2, places: bool = False
     ) -> tuple[int, _Resolved] | None:
         for prep in token.children:
             if prep.dep_ != "prep" or prep.lower_ not in preps:
@@ -287,6 +431,8 @@ class _DocumentRun:
                 if obj.dep_ != "pobj":
                     continue
                 result = self.resolve(obj.i)
+                if result is not None and places and result.kind not in PLACE_KINDS:
+                    continue
                 if result is not None and result.kind != "sector":
                     return obj.i, result
                 if depth > 1:
@@ -303,36 +449,122 @@ class _DocumentRun:
             principal = self._via_preps(
                 token, PRINCIPAL_PREPS if agent.relational else ORIGIN_PREPS
             )
+            if principal is None and not agent.relational:
+                # "A court in Guyana": a place is the principal only when nothing
+                # in the phrase itself names one.
+                principal = self._via_preps(token, frozenset({"in"}), depth=1, places=True)
             if principal is not None:
                 extra_end = self.doc[principal[0]].right_edge.i + 1
         start, end = self._extent(token, atom, extra_end)
         name = self.doc[start:end].text
         if principal is None:
+            named = self._apposed(token)
+            if named is not None:
+                return replace(self._combine(named, agent, name, start, end), kind="group")
             if agent.relational or not agent.sectors:
                 return None
             code = "".join(agent.sectors)
             return _Resolved(code, None, agent.sectors, name, "sector", "dictionary", start, end)
         self.consumed.add(principal[0])
-        base = principal[1]
-        if base.kind in PLACE_KINDS and base.country is not None:
-            sectors = agent.sectors or ("GOV",)
-            code = (
-                "".join(sectors) + base.country if agent.prefix else base.country + "".join(sectors)
-            )
-            return _Resolved(
-                code, base.country, sectors, name, "official", "dictionary", start, end
-            )
+        more = []
+        for conjunct in self.doc[principal[0]].conjuncts:
+            other = self.resolve(conjunct.i)
+            if other is not None and other.kind != "sector" and conjunct.i > principal[0]:
+                self.consumed.add(conjunct.i)
+                more.append(self._combine(other, agent, name, start, end))
+        if more:
+            self.extra[token.i] = more
+        return self._combine(principal[1], agent, name, start, end)
+
+    def _combine(
+        self, base: _Resolved, agent: AgentEntry, name: str, start: int, end: int
+    ) -> _Resolved:
+        """A role noun on its principal: a country's role takes the role's sectors
+        ("Russian police" -> RUSCOP), as does a person's institution ("the Bush
+        administration" -> USAGOV); otherwise the role serves the principal."""
+        sectors = agent.sectors or ("GOV",)
+        country = base.country
+        if country is not None and (
+            base.kind in PLACE_KINDS or (base.kind == "person" and not agent.relational)
+        ):
+            code = "".join(sectors) + country if agent.prefix else country + "".join(sectors)
+            return _Resolved(code, country, sectors, name, "official", "dictionary", start, end)
         by: ActorResolution = base.resolved_by if base.resolved_by == "coref" else "dictionary"
         span = base.resolved_span if by == "coref" else None
         return _Resolved(
             base.code, base.country, base.sectors, name, "official", by, start, end, span
         )
 
+    def _apposed(self, token: Token) -> _Resolved | None:
+        """A named organisation in apposition: "the militant group al-Shabab"."""
+        for child in token.children:
+            if child.dep_ == "appos":
+                result = self.resolve(child.i)
+                if result is not None and result.kind in NAMED_KINDS:
+                    return replace(result, resolved_span=self._span_of(result))
+        return None
+
+    def _partitive(self, token: Token) -> _Resolved | None:
+        """ "Hundreds of UN troops": the actor is the "of" object, the phrase (and
+        its head, where the parser hangs the verb) is the quantity's."""
+        if token.lower_ not in PARTITIVE_HEADS and token.pos_ != "NUM":
+            return None
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for obj in prep.children:
+                inner = self.resolve(obj.i) if obj.dep_ == "pobj" else None
+                people = obj.tag_ in ("NNS", "NNPS") and inner is not None
+                if inner is None or (inner.kind in PLACE_KINDS and not people):
+                    return None
+                self.consumed.add(obj.i)
+                start = min(_left_edge(token), inner.start)
+                end = max(inner.end, token.i + 1)
+                if obj.i in self.extra:
+                    self.extra[token.i] = [
+                        replace(r, start=start, end=end) for r in self.extra[obj.i]
+                    ]
+                name = self.doc[start:end].text
+                return replace(inner, start=start, end=end, name=name)
+        return None
+
+    def _organisation(self, token: Token) -> _Resolved | None:
+        """ "the Amal militia", "the APEC forum", "the militant group al-Shabab":
+        an organisation word stands for the organisation named with it."""
+        if token.lower_ not in ORGANISATION_HEADS:
+            return None
+        start, end = self._extent(token, None)
+        name = self.doc[start:end].text
+        named = self._apposed(token)
+        if named is not None:
+            return replace(
+                named, name=name, kind="group", resolved_by="apposition", start=start, end=end
+            )
+        modifiers = self._modifiers(token, None)
+        for i, result in reversed(modifiers):
+            if result.kind in NAMED_KINDS:
+                self.consumed.add(i)
+                return replace(result, name=name, kind="group", start=start, end=end)
+        return None
+
+    def _equipment(self, token: Token) -> _Resolved | None:
+        """ "Israeli army bulldozers": a thing compounded with a role noun is the
+        role's actor, when the phrase names the role's country."""
+        for child in token.lefts:
+            atom = self.by_root.get(child.i)
+            if child.dep_ == "compound" and atom is not None and atom.agent is not None:
+                if atom.agent.relational:
+                    return None
+                result = self._role(token, atom, atom.agent)
+                if result is not None and result.kind != "sector":
+                    return result
+        return None
+
     def _person(self, token: Token) -> _Resolved | None:
         if token.dep_ in NAME_DEPS and token.head.pos_ == "PROPN":
             return None
-        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
-        is_person = ent is not None and ent.label_ == "PERSON"
+        ent = self.people_ents.get(token.i)
+        is_person = ent is not None
         start, end = (ent.start, ent.end) if is_person and ent else self._extent(token, None)
         name = self.doc[start:end].text
         titles = [
@@ -342,6 +574,16 @@ class _DocumentRun:
             i, title = titles[0]
             self.consumed.add(i)
             start = min(start, title.start)
+            role = self._apposed_role(token)
+            if title.country is None and role is not None:
+                found = replace(role, name=name, kind="person", start=start, end=end)
+                return self._remember(name, found)
+            last = self.doc[end - 1].lower_
+            firsts = (f"{t.lower_} {last}" for t in self.doc[start : end - 1])
+            matches = [c for key in firsts if (c := self.surnames.get(key)) is not None]
+            country = matches[0] if matches else self.surnames.get(last)
+            if title.country is None and title.kind == "sector" and country is not None:
+                title = replace(title, code=country + title.code, country=country)
             found = replace(
                 title, name=name, kind="person", resolved_by="title", start=start, end=end
             )
@@ -441,24 +683,60 @@ class _DocumentRun:
         sentence = self.sentence_of[token.i]
         if lower in coref.PERSON_PRONOUNS:
             return self._corefer(token, coref.person_antecedent(self.history, sentence))
+        if lower in PLURAL_PRONOUNS:
+            return self._they(token)
         if lower != "it" or token.dep_ not in SUBJECT_DEPS:
             return None
+        speaker = self._speaker(token)
+        if speaker is None or speaker[1].kind not in coref.SPEAKER_KINDS:
+            return None
+        return self._pointing(token, speaker[1])
+
+    def _speaker(self, token: Token) -> tuple[int, _Resolved] | None:
+        """The subject of the speech verb whose clause the pronoun is subject of
+        ("Russia says it ...", "Obama and Putin said they ...")."""
         verb = token.head
-        if verb.dep_ != "ccomp":
+        if token.dep_ not in SUBJECT_DEPS or verb.dep_ != "ccomp":
             return None
         for subject in verb.head.children:
             if subject.dep_ in SUBJECT_DEPS and subject.i < token.i:
                 result = self.resolve(subject.i)
-                if result is not None and result.kind in coref.SPEAKER_KINDS:
-                    site = self._span(result.start, result.end)
-                    return replace(
-                        result,
-                        resolved_by="coref",
-                        resolved_span=site,
-                        start=token.i,
-                        end=token.i + 1,
-                    )
+                return None if result is None else (subject.i, result)
         return None
+
+    def _pointing(self, token: Token, result: _Resolved) -> _Resolved:
+        site = result.resolved_span if result.resolved_by == "coref" else self._span_of(result)
+        return replace(
+            result, resolved_by="coref", resolved_span=site, start=token.i, end=token.i + 1
+        )
+
+    def _they(self, token: Token) -> _Resolved | None:
+        """ "they"/"them": the speaker (with its conjuncts) of the governing speech
+        verb, else the most recent plural or coordinated actor of this or the
+        previous sentence (not the subject of the pronoun's own verb)."""
+        speaker = self._speaker(token)
+        if speaker is None:
+            sentence = self.sentence_of[token.i]
+            for antecedent in reversed(self.history):
+                if antecedent.sentence < sentence - 1:
+                    break
+                word = self.doc[antecedent.token]
+                if antecedent.token >= token.i or word.head == token.head:
+                    continue
+                if word.tag_ in ("NNS", "NNPS") or word.conjuncts or word.i in self.extra:
+                    speaker = (antecedent.token, self.results[antecedent.key])
+                    break
+        if speaker is None:
+            return None
+        head, first = speaker
+        group = [*self.extra.get(head, [])]
+        for conjunct in self.doc[head].conjuncts:
+            other = self.resolve(conjunct.i)
+            if other is not None:
+                group.append(other)
+        if group:
+            self.extra[token.i] = [self._pointing(token, r) for r in group]
+        return self._pointing(token, first)
 
     def _corefer(
         self, token: Token, found: coref.Antecedent | None, start: int | None = None
