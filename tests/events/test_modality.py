@@ -58,3 +58,31 @@ def test_recoding_follows_cameo() -> None:
     assert recode("051", _reading("negated", refused=True)) == "120"  # refused to endorse
     assert recode("190", _reading("negated")) is None  # did not attack: no event
     assert recode("112", _reading("asserted")) == "112"
+
+
+def test_halting_recodes_to_reduced_relations(backend: SpacyBackend) -> None:
+    reading = read_modality(token(backend, "Iran suspended talks with the EU.", "talks"))
+    assert reading.halted
+    assert recode("040", reading) == "164"  # halt negotiations
+
+
+def test_intended_conflict_is_a_threat_only_with_a_threat_or_a_recipient() -> None:
+    threat = ModalityReading("intended", None, None)
+    assert recode("190", threat, has_target=True) == "1384"
+    assert recode("190", threat, has_target=False) is None
+
+
+def test_alleged_modifier_marks_an_event_noun(backend: SpacyBackend) -> None:
+    text = "Rights groups condemned the alleged torture of prisoners."
+    assert read_modality(token(backend, text, "torture")).modality == "alleged"
+
+
+def test_would_under_a_reporting_verb_is_future_not_condition(backend: SpacyBackend) -> None:
+    text = "Iraq said it would allow the inspectors to return."
+    assert read_modality(token(backend, text, "allow")).modality == "intended"
+
+
+def test_will_not_is_a_refusal(backend: SpacyBackend) -> None:
+    reading = read_modality(token(backend, "Obama said he would not provide aid.", "provide"))
+    assert reading.refused
+    assert recode("070", reading) == "122"

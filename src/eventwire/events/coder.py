@@ -24,6 +24,7 @@ from eventwire.events.patterns import Pattern, PatternTable
 from eventwire.events.roles import (
     MentionIndex,
     is_passive,
+    noun_own_source,
     noun_source,
     noun_target,
     prep_objects,
@@ -157,7 +158,11 @@ class DependencyCoder:
         candidates = [
             candidate
             for trigger in kept
-            if not (trigger.kind == "noun" and _is_theme(trigger.token, verbs))
+            if not (
+                trigger.kind == "noun"
+                and _is_theme(trigger.token, verbs)
+                and not noun_own_source(trigger.token, index, set())
+            )
             for candidate in produced[trigger.token.i]
         ]
         return _deduplicate(candidates)
@@ -184,9 +189,6 @@ class DependencyCoder:
         reading = read_modality(token)
         if reading.modality == "requested" or reading.suppressed:
             return []
-        code = recode(trigger.code, reading)
-        if code is None or not self.ontology.is_valid(code):
-            return []
         if trigger.kind == "verb":
             sources = verb_source(token, index)
         else:
@@ -195,14 +197,17 @@ class DependencyCoder:
             return []
         exclude = {m.head_token for m in sources}
         pattern = trigger.pattern
-        places = code[:2] in PLACE_TARGET_ROOTS
+        places = trigger.code[:2] in PLACE_TARGET_ROOTS
         if trigger.kind == "verb":
             targets = verb_target(
                 token, index, pattern.prep or None, pattern.target, exclude, places
             )
         else:
             targets = noun_target(token, index, pattern.prep or None, exclude, places)
-        if not targets and not _may_lack_target(trigger):
+        code = recode(trigger.code, reading, has_target=bool(targets))
+        if code is None or not self.ontology.is_valid(code):
+            return []
+        if not targets and not _may_lack_target(trigger, code):
             return []
         pairs: list[tuple[Mention, Mention | None]]
         if targets:
@@ -266,8 +271,9 @@ _CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "relcl", "acl", "conj", "pa
 
 
 def _is_theme(noun: Token, verbs: list[Token]) -> bool:
-    """An event noun inside a coded verb's argument is its theme, not an event of its
-    own: "endorsed an agreement", "censured X for allegations of Russia's support"."""
+    """An event noun inside a coded verb's argument is its theme: "endorsed an
+    agreement" is one event, not two. (A noun that names its own source, as in
+    "condemned Russia's invasion", stays an event: the caller checks that.)"""
     for verb in verbs:
         node, below = noun, noun
         while node.i != verb.i and node.head.i != node.i and node.dep_ not in _CLAUSE_DEPS:
@@ -303,13 +309,13 @@ def _carries_uncoded_complement(trigger: _Trigger) -> bool:
     return any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)
 
 
-def _may_lack_target(trigger: _Trigger) -> bool:
+def _may_lack_target(trigger: _Trigger, code: str) -> bool:
     """A bare converted verb ("take", "serve", "contain") codes only with a recipient;
     specific and hand-written patterns, event nouns and targetless roots need none."""
     pattern = trigger.pattern
     if trigger.kind == "noun" or pattern.specificity > 0 or pattern.origin == "eventwire":
         return True
-    return trigger.code[:2] in TARGETLESS_ROOTS
+    return code[:2] in TARGETLESS_ROOTS
 
 
 def _is_carrier(trigger: _Trigger, produced: dict[int, list[_Candidate]]) -> bool:

@@ -125,11 +125,38 @@ REPORTING_VERBS = frozenset(
         "told",
     }
 )
+# Governors that say an intended conflictual act is a threat ("vowed to attack").
+THREAT_CUES = frozenset({"threaten", "vow", "warn", "swear", "pledge", "promise", "threat"})
+# Governors that end the embedded activity ("stopped negotiations", "suspended aid").
+HALT_CUES = frozenset(
+    {
+        "stop",
+        "halt",
+        "suspend",
+        "end",
+        "cancel",
+        "postpone",
+        "abandon",
+        "freeze",
+        "cease",
+        "terminate",
+        "cut",
+        "break",
+        "withdraw",
+        "scrap",
+        "lift",
+        "ease",
+        "suspension",
+    }
+)
+# Modifiers that present an event noun as a claim or a possibility.
+ALLEGED_MODIFIERS = frozenset({"alleged", "suspected", "purported", "supposed"})
 HYPOTHETICAL_MODALS = frozenset({"could", "may", "might", "would", "should"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 
 # The dependency links along which a governor's modality reaches down.
+_OBJECT_LINKS = frozenset({"dobj", "xcomp", "pobj", "prep", "nsubjpass"})
 _CHAIN_DEPS = frozenset(
     {"xcomp", "acomp", "ccomp", "pobj", "prep", "pcomp", "dobj", "advcl", "acl", "conj"}
 )
@@ -143,6 +170,7 @@ class ModalityReading:
     cue: Token | None
     reporter: Token | None
     refused: bool = False
+    halted: bool = False
 
     @property
     def suppressed(self) -> bool:
@@ -160,6 +188,8 @@ def _own_modality(token: Token) -> Modality | None:
             return "negated"
     for child in children:
         lower = child.lower_
+        if child.dep_ == "amod" and lower in ALLEGED_MODIFIERS:
+            return "alleged"
         if child.dep_ == "aux" and lower in HYPOTHETICAL_MODALS:
             return "hypothetical"
         if child.dep_ == "aux" and lower in FUTURE_MODALS:
@@ -188,7 +218,7 @@ def read_modality(trigger: Token) -> ModalityReading:
         return ModalityReading(own, trigger, _find_reporter(trigger))
     modality: Modality | None = own
     cue: Token | None = trigger if own else None
-    refused = False
+    refused = halted = False
     node = trigger
     while node.dep_ in _CHAIN_DEPS and node.head.i != node.i:
         link = node.dep_
@@ -196,6 +226,9 @@ def read_modality(trigger: Token) -> ModalityReading:
         if link == "ccomp" and node.lemma_.lower() in REPORTING_VERBS:
             break
         lemma = node.lemma_.lower()
+        if modality is None and not halted and lemma in HALT_CUES and link in _OBJECT_LINKS:
+            halted = True  # "stopped negotiations": the halting is the event
+            continue
         if modality is None:
             if lemma in REFUSAL_CUES:
                 modality, cue, refused = "negated", node, True
@@ -203,7 +236,7 @@ def read_modality(trigger: Token) -> ModalityReading:
                 modality, cue = "negated", node
             elif lemma in ALLEGATION_CUES and link in {"prep", "pobj", "pcomp", "ccomp", "acl"}:
                 modality, cue = "alleged", node
-            elif lemma in REQUEST_CUES and link in {"xcomp", "prep", "pobj", "pcomp"}:
+            elif lemma in REQUEST_CUES and link in {"xcomp", "ccomp", "prep", "pobj", "pcomp"}:
                 modality, cue = "requested", node
             elif lemma in INTENT_CUES:
                 modality, cue = "intended", node
@@ -211,7 +244,7 @@ def read_modality(trigger: Token) -> ModalityReading:
                 governor_own = _own_modality(node)
                 if governor_own is not None:
                     modality, cue = governor_own, node
-    return ModalityReading(modality or "asserted", cue, _find_reporter(trigger), refused)
+    return ModalityReading(modality or "asserted", cue, _find_reporter(trigger), refused, halted)
 
 
 def _find_reporter(trigger: Token) -> Token | None:
@@ -276,10 +309,52 @@ _REFUSAL_BY_ROOT = {
 _REFUSAL_BY_CODE = {"061": "1211", "062": "1212", "0311": "1211", "0312": "1212", "057": "127"}
 
 
-def recode(code: str, reading: ModalityReading) -> str | None:
-    """The CAMEO code the event gets under its modality (None: not coded)."""
+# Halting an activity (CAMEO 16 "reduce relations", 08 "yield"): what it becomes.
+_HALT_BY_ROOT = {
+    "03": "160",
+    "04": "164",
+    "05": "161",
+    "06": "160",
+    "07": "162",
+    "14": "082",
+    "15": "0873",
+    "16": "085",
+    "17": "081",
+    "18": "087",
+    "19": "087",
+    "20": "087",
+}
+_HALT_BY_CODE = {
+    "045": "165",
+    "071": "1621",
+    "072": "1622",
+    "073": "1623",
+    "163": "085",
+    "190": "0871",
+}
+_CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+_AGREEMENT_CUES = frozenset({"agree", "accept", "commit", "committed", "consent"})
+
+
+def recode(code: str, reading: ModalityReading, has_target: bool = True) -> str | None:
+    """The CAMEO code the event gets under its modality (None: not coded).
+
+    Intended conflictual acts are threats (13x) when a threat verb or a recipient
+    says so ("vowed to attack X"); agreed ones ("agreed to joint exercises") are
+    intents to cooperate; other plans of conflict ("plans to protest") are not coded.
+    """
+    if reading.halted:
+        halted = _HALT_BY_CODE.get(code) or _HALT_BY_ROOT.get(code[:2])
+        if halted is None:
+            return None
+        code = halted
     root = code[:2]
     if reading.modality == "intended":
+        cue = reading.cue.lemma_.lower() if reading.cue is not None else ""
+        if root in _CONFLICT_ROOTS and not reading.halted:
+            if cue in THREAT_CUES or (has_target and cue not in _AGREEMENT_CUES):
+                return _INTENT_BY_CODE.get(code) or _INTENT_BY_ROOT[root]
+            return "030" if cue in _AGREEMENT_CUES else None
         if code in _INTENT_BY_CODE:
             return _INTENT_BY_CODE[code]
         target = _INTENT_BY_ROOT.get(root)

@@ -177,6 +177,9 @@ def verb_source(verb: Token, index: MentionIndex) -> list[Mention]:
             return index.with_conjuncts(subj)
         if node.dep_ == "relcl" and node.head.i != node.i:
             return index.with_conjuncts(node.head)
+        if node.dep_ == "acl":
+            # "demonstrators protesting ..." acts; "civilians imprisoned ..." is acted on.
+            return index.with_conjuncts(node.head) if node.tag_ == "VBG" else []
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
             # Object control: "accused Somalia of supporting ..." -> Somalia supports.
             for obj in _children(node.head.head, {"dobj"}):
@@ -302,21 +305,29 @@ def governing_verb(noun: Token) -> Token | None:
     return None
 
 
-def noun_source(noun: Token, index: MentionIndex, exclude: set[int]) -> list[Mention]:
-    """Possessor, modifier or ``by`` agent of an event noun, else its verb's subject."""
+def noun_own_source(noun: Token, index: MentionIndex, exclude: set[int]) -> list[Mention]:
+    """The source an event noun names itself: "Russia's invasion", "US sanctions",
+    "allegations by Rwanda", "demands from the rebels"."""
     for child in noun.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             found = [m for m in index.at(child) if m.head_token not in exclude]
             if found:
                 return found
-    for obj in prep_objects(noun, "by"):
-        found = index.with_conjuncts(obj)
-        if found:
-            return found
+    for prep in ("by", "from"):
+        for obj in prep_objects(noun, prep):
+            found = index.with_conjuncts(obj)
+            if found:
+                return found
+    return []
+
+
+def noun_source(noun: Token, index: MentionIndex, exclude: set[int]) -> list[Mention]:
+    """The noun's own source, else the subject of the verb it hangs from."""
+    own = noun_own_source(noun, index, exclude)
+    if own:
+        return own
     verb = governing_verb(noun)
-    if verb is None:
-        return []
-    if noun.dep_ in {"nsubj", "nsubjpass"}:
+    if verb is None or noun.dep_ in {"nsubj", "nsubjpass"}:
         return []
     return verb_source(verb, index)
 

@@ -1,0 +1,77 @@
+"""The coder on small hand-written articles, through the real pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eventwire.pipeline import Pipeline
+from eventwire.records import Event
+
+DAY = dt.date(2024, 3, 15)
+
+
+def triples(pipeline: Pipeline, text: str) -> set[tuple[str, str | None, str]]:
+    coded = pipeline.code_text(text, date=DAY)
+    return {(e.source.code, e.target.code if e.target else None, e.type.root) for e in coded.events}
+
+
+def events(pipeline: Pipeline, text: str) -> list[Event]:
+    return list(pipeline.code_text(text, date=DAY).events)
+
+
+def test_a_plain_attack(pipeline: Pipeline) -> None:
+    assert ("USA", "RUS", "19") in triples(pipeline, "The United States fired missiles at Russia.")
+
+
+def test_a_sentence_without_an_event_codes_nothing(pipeline: Pipeline) -> None:
+    assert events(pipeline, "The weather in Paris was mild on Tuesday.") == []
+
+
+def test_saying_is_not_a_statement_event(pipeline: Pipeline) -> None:
+    found = events(pipeline, "The French president said the weather was mild.")
+    assert all(e.type.cameo != "010" for e in found)
+
+
+def test_passive_with_agent_and_without(pipeline: Pipeline) -> None:
+    assert ("RUS", "UKR", "19") in triples(pipeline, "Ukraine was attacked by Russia.")
+    assert events(pipeline, "Ukraine was attacked on Monday.") == []
+
+
+def test_meetings_code_both_ways(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "The Kenyan president met the Ethiopian prime minister in Nairobi.")
+    assert {("KENGOV", "ETHGOV", "04"), ("ETHGOV", "KENGOV", "04")} <= found
+
+
+def test_intent_and_refusal(pipeline: Pipeline) -> None:
+    intent = events(pipeline, "Russia is ready to cooperate with China.")
+    assert [(e.type.root, e.modality) for e in intent] == [("03", "intended")]
+    refusal = events(pipeline, "Iran refused to meet the American envoy.")
+    assert any(e.type.root == "12" and e.modality == "negated" for e in refusal)
+    assert events(pipeline, "Iran did not attack Iraq.") == []
+
+
+def test_reported_speech_keeps_the_speaker(pipeline: Pipeline) -> None:
+    found = events(pipeline, "The Turkish foreign minister said Syria had attacked Iraq.")
+    attack = next(e for e in found if e.type.root == "19")
+    assert (attack.source.code, attack.target and attack.target.code) == ("SYR", "IRQ")
+    assert attack.reported_by is not None and attack.reported_by.country == "TUR"
+
+
+def test_event_noun_takes_its_source_from_the_possessor(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Washington condemned Russia's invasion of Ukraine.")
+    assert ("USAGOV", "RUS", "11") in found
+
+
+def test_quantity_subject_reaches_the_actor(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Hundreds of Israeli troops withdrew from Gaza on Monday.")
+    assert any(s.startswith("ISR") and r == "08" for s, _, r in found)
+
+
+def test_a_theme_noun_is_not_coded_twice(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Ukrainian lawmakers endorsed an agreement with the European Union.")
+    assert len({r for _, _, r in found}) == 1
+
+
+def test_an_event_noun_with_its_own_source_stays(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Washington condemned Russia's invasion of Ukraine.")
+    assert ("RUS", "UKR", "19") in found
