@@ -1,7 +1,8 @@
 """Simple, auditable coreference over what the recogniser already resolved.
 
-Rules, not a model: "he"/"she" take the most recent named person (main-clause
-subject first) of the previous sentences; "the official" / "the envoy" likewise;
+Rules, not a model: "he"/"she" take the speaker of the speech verb they are the
+subject under ("Obama said he would ..."), else the most recent named person
+(main-clause subject first) of the previous sentences; "the official" / "the envoy" likewise;
 "the group" the most recent armed group or organisation; "the country" the most
 recent country named as such; "it" only when a speech verb's subject is a country
 or organisation ("Russia says it is ready").
@@ -20,6 +21,8 @@ GROUP_DESCRIPTIONS = frozenset({"group", "organisation", "organization", "moveme
 COUNTRY_DESCRIPTIONS = frozenset({"country", "nation"})
 GROUP_KINDS = frozenset({"group", "igo", "ngo", "organisation"})
 SPEAKER_KINDS = GROUP_KINDS | {"country", "capital", "institution", "official"}
+# Who "he"/"she" may point to when the speech verb's subject is in the same sentence.
+PERSON_SPEAKER_KINDS = frozenset({"person", "official"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -682,6 +682,10 @@ class _DocumentRun:
         lower = token.lower_
         sentence = self.sentence_of[token.i]
         if lower in coref.PERSON_PRONOUNS:
+            # "Obama said he would ...": the speaker of the governing speech verb first.
+            speaker = self._speaker(token)
+            if speaker is not None and speaker[1].kind in coref.PERSON_SPEAKER_KINDS:
+                return self._pointing(token, speaker[1])
             return self._corefer(token, coref.person_antecedent(self.history, sentence))
         if lower in PLURAL_PRONOUNS:
             return self._they(token)

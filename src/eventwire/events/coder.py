@@ -18,7 +18,13 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.dates import DateResolver
-from eventwire.events.modality import INTENT_CUES, ModalityReading, read_modality, recode
+from eventwire.events.modality import (
+    INTENT_CUES,
+    OBLIGATION_MODALS,
+    ModalityReading,
+    read_modality,
+    recode,
+)
 from eventwire.events.ontology import Ontology
 from eventwire.events.patterns import Pattern, PatternTable
 from eventwire.events.roles import (
@@ -82,6 +88,8 @@ class DependencyCoder:
         for token in sent:
             lemma = token.lemma_.lower()
             if token.pos_ in _VERB_POS and lemma in self._verb_lemmas:
+                if token.dep_ in _NON_PREDICATE_DEPS:
+                    continue  # "according to", "given that": not predicates
                 pattern = self._match_verb(token, lemma)
             elif token.pos_ in _NOUN_POS and lemma in self._noun_lemmas:
                 if index.at(token):
@@ -97,6 +105,7 @@ class DependencyCoder:
             if code == NULL_CODE:
                 continue
             found.append(_Trigger(token, pattern.kind, pattern, code))
+        found.extend(_obligations(sent, {t.token.i: t for t in found}))
         return found
 
     def _match_verb(self, token: Token, lemma: str) -> Pattern | None:
@@ -184,8 +193,11 @@ class DependencyCoder:
             # CAMEO codes 010 only when nothing more specific can be said; "X said",
             # "his remarks" carry other events. PETRARCH's 010 flood is not repeated.
             return []
+        base_code = trigger.code
         if _carries_uncoded_complement(trigger):
-            return []
+            if token.lemma_.lower() not in AGREEMENT_VERBS:
+                return []
+            base_code = AGREEMENT_CODE  # "agreed to set up a centre": the agreement itself
         reading = read_modality(token)
         if reading.modality == "requested" or reading.suppressed:
             return []
@@ -197,14 +209,20 @@ class DependencyCoder:
             return []
         exclude = {m.head_token for m in sources}
         pattern = trigger.pattern
-        places = trigger.code[:2] in PLACE_TARGET_ROOTS
+        places = base_code[:2] in PLACE_TARGET_ROOTS
         if trigger.kind == "verb":
             targets = verb_target(
-                token, index, pattern.prep or None, pattern.target, exclude, places
+                token,
+                index,
+                pattern.prep or None,
+                pattern.target,
+                exclude,
+                places,
+                addressee_in_complement=base_code[:2] in ADDRESSEE_ROOTS,
             )
         else:
             targets = noun_target(token, index, pattern.prep or None, exclude, places)
-        code = recode(trigger.code, reading, has_target=bool(targets))
+        code = recode(base_code, reading, has_target=bool(targets))
         if code is None or not self.ontology.is_valid(code):
             return []
         if not targets and not _may_lack_target(trigger, code):
@@ -212,7 +230,7 @@ class DependencyCoder:
         pairs: list[tuple[Mention, Mention | None]]
         if targets:
             pairs = [(s, t) for s in sources for t in targets]
-            if code in RECIPROCAL_CODES:  # "X met Y" is also "Y met X"
+            if _reciprocal(code, token):  # "X met Y" is also "Y met X"
                 pairs += [(t, s) for s in sources for t in targets]
         elif len(sources) > 1:  # "Brazil and the United States agreed": both ways
             pairs = [(s, t) for s in sources for t in sources if s is not t]
@@ -259,8 +277,20 @@ class DependencyCoder:
         return speakers[0].actor if speakers else None
 
 
-# Meetings, talks and signed agreements involve both sides equally.
-RECIPROCAL_CODES = frozenset({"040", "041", "046", "057"})
+# Meetings and talks involve both sides equally; so does signing an agreement,
+# but not endorsing or ratifying one.
+RECIPROCAL_CODES = frozenset({"040", "041", "046"})
+RECIPROCAL_AGREEMENT_WORDS = frozenset(
+    {"sign", "conclude", "reach", "ink", "agreement", "treaty", "deal", "accord", "pact"}
+)
+
+
+def _reciprocal(code: str, trigger: Token) -> bool:
+    if code in RECIPROCAL_CODES:
+        return True
+    return code == "057" and trigger.lemma_.lower() in RECIPROCAL_AGREEMENT_WORDS
+
+
 # Force posture and attacks: the country where they happen is their recipient.
 PLACE_TARGET_ROOTS = frozenset({"15", "18", "19", "20"})
 # Prepositions whose object is what a verb is about ("censured X for ...");
@@ -289,7 +319,60 @@ def _is_theme(noun: Token, verbs: list[Token]) -> bool:
 
 # Roots whose events are commonly reported without a recipient: statements,
 # intentions, concessions, protests, force posture ("troops withdrew", "protested").
-TARGETLESS_ROOTS = frozenset({"01", "03", "08", "14", "15"})
+TARGETLESS_ROOTS = frozenset({"01", "02", "03", "07", "08", "10", "14", "15"})
+# Appeals, demands and threats address the subject of their complement clause.
+ADDRESSEE_ROOTS = frozenset({"02", "10", "13"})
+# Agreeing and offering are events even when what is agreed is not codable.
+AGREEMENT_VERBS = frozenset({"agree", "accept", "consent", "commit", "offer"})
+AGREEMENT_CODE = "030"
+# Verbs in these roles are not predicates ("according to", "given that").
+_NON_PREDICATE_DEPS = frozenset({"prep", "mark", "cc", "aux", "auxpass", "case"})
+# Reporting verbs whose "must"/"should" complement is a demand on its subject.
+_DEMAND_CARRIERS = frozenset(
+    {"say", "declare", "reiterate", "insist", "state", "stress", "tell", "warn", "add", "argue"}
+)
+# What a demand asks for, by the root of the demanded act (CAMEO 10x).
+_DEMAND_BY_ROOT = {
+    "04": "106",
+    "05": "102",
+    "06": "101",
+    "07": "103",
+    "08": "105",
+    "03": "100",
+}
+_OBLIGATION = Pattern(
+    kind="verb",
+    lemma="<reporting verb> ... must",
+    particle="",
+    prep="",
+    object="",
+    code="100",
+    passive_code="",
+    target="auto",
+    origin="eventwire",
+    note="reported obligation: 'X said Y must ...' is a demand",
+    line=0,
+)
+
+
+def _obligations(sent: SpacySpan, triggers: dict[int, _Trigger]) -> list[_Trigger]:
+    """ "The US said China must drop barriers": the speaker demands (10x) of the
+    complement's subject; the code follows what is demanded, when that is coded."""
+    found: list[_Trigger] = []
+    for token in sent:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in _DEMAND_CARRIERS:
+            continue
+        for comp in token.children:
+            if comp.dep_ != "ccomp":
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in comp.children):
+                continue
+            demanded = triggers.get(comp.i)
+            code = _DEMAND_BY_ROOT.get(demanded.code[:2], "100") if demanded else "100"
+            found.append(_Trigger(token, "verb", _OBLIGATION, code))
+    return found
+
+
 # Dependencies that hold a verb's complement (where a carrier's real event sits).
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj"})
 
@@ -384,12 +467,21 @@ def _event_id(
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
+def _strong_target(event: Event) -> bool:
+    """A recipient with a country or organisation, not just "people" or "troops"."""
+    target = event.target
+    if target is None:
+        return False
+    return target.country is not None or target.code != "".join(target.sectors)
+
+
 def _deduplicate(candidates: list[_Candidate]) -> list[Event]:
     """One event per (source, target, CAMEO root) in a sentence: the best-ranked.
 
     "was in direct contact with Russian authorities to discuss the issue" gives a
     04x from "contact" and another from "discuss"; both say the same thing.
-    An event without a target yields to one with a target for the same source/root.
+    An event without a (strong) target yields to one with a country or organisation
+    as target for the same source and root ("bombarded Aleppo, killing eight people").
     """
     best: dict[tuple[str, str, str], _Candidate] = {}
     for candidate in candidates:
@@ -404,12 +496,12 @@ def _deduplicate(candidates: list[_Candidate]) -> list[Event]:
             best[key] = candidate
     kept = list(best.values())
     with_target = {
-        (c.event.source.span, c.event.type.root) for c in kept if c.event.target is not None
+        (c.event.source.span, c.event.type.root) for c in kept if _strong_target(c.event)
     }
     kept = [
         c
         for c in kept
-        if c.event.target is not None or (c.event.source.span, c.event.type.root) not in with_target
+        if _strong_target(c.event) or (c.event.source.span, c.event.type.root) not in with_target
     ]
     kept.sort(key=lambda c: (c.event.trigger.start, c.event.event_id))
     return [c.event for c in kept]

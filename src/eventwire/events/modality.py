@@ -151,7 +151,9 @@ HALT_CUES = frozenset(
 )
 # Modifiers that present an event noun as a claim or a possibility.
 ALLEGED_MODIFIERS = frozenset({"alleged", "suspected", "purported", "supposed"})
-HYPOTHETICAL_MODALS = frozenset({"could", "may", "might", "would", "should"})
+# Modals of obligation: "China must drop barriers" is a demand, not a fact.
+OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
+HYPOTHETICAL_MODALS = frozenset({"could", "may", "might", "would"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 
@@ -190,6 +192,8 @@ def _own_modality(token: Token) -> Modality | None:
         lower = child.lower_
         if child.dep_ == "amod" and lower in ALLEGED_MODIFIERS:
             return "alleged"
+        if child.dep_ == "aux" and lower in OBLIGATION_MODALS:
+            return "requested"
         if child.dep_ == "aux" and lower in HYPOTHETICAL_MODALS:
             return "hypothetical"
         if child.dep_ == "aux" and lower in FUTURE_MODALS:
@@ -202,22 +206,25 @@ def _own_modality(token: Token) -> Modality | None:
 def read_modality(trigger: Token) -> ModalityReading:
     """Walk up from the trigger to the clause root, reading modality cues.
 
-    The nearest cue wins, except that a reporting verb above everything else only
-    sets ``reporter`` ("Kabulov said Russia was ready to ..." stays intended).
+    Negation on the trigger itself comes first ("will not provide" is a refusal,
+    "did not attack" no event). Otherwise the nearest governor cue wins over the
+    trigger's own modal ("agreed that they should cooperate" is an intent), and a
+    reporting verb above everything only sets ``reporter``.
     """
+    reporter = _find_reporter(trigger)
     own = _own_modality(trigger)
-    if own == "negated" and any(
-        c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | {"would", "wo"} for c in trigger.children
-    ):
+    if own == "negated":
+        refusal = any(
+            c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | {"would", "wo"}
+            for c in trigger.children
+        )
         # "will not provide", "would not meet": a refusal, not a non-event.
-        return ModalityReading("negated", trigger, _find_reporter(trigger), refused=True)
-    future_in_past = any(c.dep_ == "aux" and c.lower_ == "would" for c in trigger.children)
-    if own == "hypothetical" and future_in_past and _find_reporter(trigger) is not None:
-        own = "intended"  # "said it would allow": future in the past, not a condition
-    if own is not None and own != "intended":
-        return ModalityReading(own, trigger, _find_reporter(trigger))
-    modality: Modality | None = own
-    cue: Token | None = trigger if own else None
+        return ModalityReading("negated", trigger, reporter, refused=refusal)
+    if own == "hypothetical" and reporter is not None:
+        if any(c.dep_ == "aux" and c.lower_ == "would" for c in trigger.children):
+            own = "intended"  # "said it would allow": future in the past, not a condition
+    modality: Modality | None = None
+    cue: Token | None = None
     refused = halted = False
     node = trigger
     while node.dep_ in _CHAIN_DEPS and node.head.i != node.i:
@@ -229,22 +236,25 @@ def read_modality(trigger: Token) -> ModalityReading:
         if modality is None and not halted and lemma in HALT_CUES and link in _OBJECT_LINKS:
             halted = True  # "stopped negotiations": the halting is the event
             continue
-        if modality is None:
-            if lemma in REFUSAL_CUES:
-                modality, cue, refused = "negated", node, True
-            elif lemma in DENIAL_CUES:
-                modality, cue = "negated", node
-            elif lemma in ALLEGATION_CUES and link in {"prep", "pobj", "pcomp", "ccomp", "acl"}:
-                modality, cue = "alleged", node
-            elif lemma in REQUEST_CUES and link in {"xcomp", "ccomp", "prep", "pobj", "pcomp"}:
-                modality, cue = "requested", node
-            elif lemma in INTENT_CUES:
-                modality, cue = "intended", node
-            elif link != "conj":
-                governor_own = _own_modality(node)
-                if governor_own is not None:
-                    modality, cue = governor_own, node
-    return ModalityReading(modality or "asserted", cue, _find_reporter(trigger), refused, halted)
+        if modality is not None:
+            continue
+        if lemma in REFUSAL_CUES:
+            modality, cue, refused = "negated", node, True
+        elif lemma in DENIAL_CUES:
+            modality, cue = "negated", node
+        elif lemma in ALLEGATION_CUES and link in {"prep", "pobj", "pcomp", "ccomp", "acl"}:
+            modality, cue = "alleged", node
+        elif lemma in REQUEST_CUES and link in {"xcomp", "ccomp", "prep", "pobj", "pcomp"}:
+            modality, cue = "requested", node
+        elif lemma in INTENT_CUES:
+            modality, cue = "intended", node
+        elif link != "conj":
+            governor_own = _own_modality(node)
+            if governor_own is not None:
+                modality, cue = governor_own, node
+    if modality is None and own is not None:
+        modality, cue = own, trigger
+    return ModalityReading(modality or "asserted", cue, reporter, refused, halted)
 
 
 def _find_reporter(trigger: Token) -> Token | None:

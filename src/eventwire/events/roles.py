@@ -126,6 +126,13 @@ class MentionIndex:
         for child in token.children:
             if child.dep_ in {"poss", "compound", "nmod"} and self.at(child):
                 return list(self.at(child))
+        if token.pos_ in {"NOUN", "PROPN"}:
+            # "allegations by Rwanda", "doctors from two American aid groups"
+            for child in token.children:
+                if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from"}:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj" and self.at(pobj):
+                            return list(self.at(pobj))
         if token.lower_ in PARTITIVES or token.lemma_.lower() in PARTITIVES:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -249,7 +256,12 @@ def _prep_groups(
 
 
 def _verb_target_groups(
-    verb: Token, index: MentionIndex, prep: str | None, where: str, places: bool
+    verb: Token,
+    index: MentionIndex,
+    prep: str | None,
+    where: str,
+    places: bool,
+    addressee_in_complement: bool = False,
 ) -> Iterator[list[Mention]]:
     if is_passive(verb):
         for subj in _children(verb, _PASSIVE_SUBJECT_DEPS):
@@ -260,6 +272,11 @@ def _verb_target_groups(
     if where in {"dobj", "auto"}:
         for obj in _children(verb, {"dobj", "dative", "attr", "oprd"}):
             yield index.with_conjuncts(obj)
+        if addressee_in_complement:
+            # "demanded that the US cancel ...": the one asked is the clause's subject.
+            for comp in _children(verb, {"ccomp"}):
+                for subj in _children(comp, _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS):
+                    yield index.with_conjuncts(subj)
         if verb.dep_ == "amod" and verb.pos_ == "VERB":
             # A tagger slip ("censured US authorities" read as an adjective):
             # the modified noun is the object.
@@ -280,16 +297,26 @@ def verb_target(
     where: str,
     exclude: set[int],
     places: bool = False,
+    addressee_in_complement: bool = False,
 ) -> list[Mention]:
     """The actor(s) acted upon. ``where`` is the pattern's hint (dobj|pobj|none|auto)."""
     if where == "none":
         return []
-    return _pick(_verb_target_groups(verb, index, prep, where, places), exclude)
+    groups = _verb_target_groups(verb, index, prep, where, places, addressee_in_complement)
+    return _pick(groups, exclude)
+
+
+def phrase_head(noun: Token) -> Token:
+    """The head of a compound noun phrase: "mediation" -> "effort" in "mediation effort"."""
+    node = noun
+    while node.dep_ == "compound" and node.head.i != node.i:
+        node = node.head
+    return node
 
 
 def governing_verb(noun: Token) -> Token | None:
     """The verb an event noun hangs from: "established [contacts]", "engage in [cooperation]"."""
-    node = noun
+    node = phrase_head(noun)
     for _ in range(5):
         if (
             node.dep_ in {"dobj", "pobj", "attr", "nsubj", "nsubjpass", "oprd", "appos", "conj"}
@@ -326,8 +353,13 @@ def noun_source(noun: Token, index: MentionIndex, exclude: set[int]) -> list[Men
     own = noun_own_source(noun, index, exclude)
     if own:
         return own
+    head = phrase_head(noun)
+    if head.i != noun.i:
+        own = noun_own_source(head, index, exclude | {noun.i})
+        if own:
+            return own
     verb = governing_verb(noun)
-    if verb is None or noun.dep_ in {"nsubj", "nsubjpass"}:
+    if verb is None or head.dep_ in {"nsubj", "nsubjpass"}:
         return []
     return verb_source(verb, index)
 
@@ -335,12 +367,15 @@ def noun_source(noun: Token, index: MentionIndex, exclude: set[int]) -> list[Men
 def _noun_target_groups(
     noun: Token, index: MentionIndex, prep: str | None, places: bool
 ) -> Iterator[list[Mention]]:
+    head = phrase_head(noun)
     if prep:
         for obj in prep_objects(noun, prep):
             yield index.with_conjuncts(obj)
     yield from _prep_groups(noun, index, places)
+    if head.i != noun.i:  # "a mediation effort between X and Y"
+        yield from _prep_groups(head, index, places)
     verb = governing_verb(noun)
-    if verb is not None and noun.dep_ in {"dobj", "pobj"}:
+    if verb is not None and head.dep_ in {"dobj", "pobj"}:
         # "established contacts with X", "expand its presence in Y with the deployment"
         yield from _verb_target_groups(verb, index, None, "auto", places)
 
