@@ -220,9 +220,9 @@ def read_modality(trigger: Token) -> ModalityReading:
         )
         # "will not provide", "would not meet": a refusal, not a non-event.
         return ModalityReading("negated", trigger, reporter, refused=refusal)
-    if own == "hypothetical" and reporter is not None:
-        if any(c.dep_ == "aux" and c.lower_ == "would" for c in trigger.children):
-            own = "intended"  # "said it would allow": future in the past, not a condition
+    would = any(c.dep_ == "aux" and c.lower_ == "would" for c in trigger.children)
+    if own == "hypothetical" and reporter is not None and would:
+        own = "intended"  # "said it would allow": future in the past, not a condition
     modality: Modality | None = None
     cue: Token | None = None
     refused = halted = False
