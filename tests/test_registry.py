@@ -32,3 +32,11 @@ def test_double_registration_fails() -> None:
     registry = default_registry()
     with pytest.raises(ValueError, match="already"):
         registry.register("dates", "dates.rules.v1", object)
+
+
+def test_every_listed_data_file_ships() -> None:
+    from eventwire.datafiles import DATA_FILES
+
+    missing = [f.path for f in DATA_FILES if not f.exists()]
+    assert not missing
+    assert {f.licence for f in DATA_FILES} <= {"MIT", "CC BY-SA 4.0"}

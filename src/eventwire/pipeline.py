@@ -169,8 +169,11 @@ class Pipeline:
 
     def describe(self) -> dict[str, Any]:
         """Registered stages, the configuration and the model, for ``eventwire info``."""
+        from eventwire.datafiles import DATA_FILES
+
         return {
             "config": asdict(self.config),
+            "data_files": [f.as_dict() for f in DATA_FILES],
             "registered": {kind: self.registry.names(kind) for kind in self.registry.kinds()},
             "spacy_model": self.backend.model_info().as_dict(),
         }
