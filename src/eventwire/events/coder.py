@@ -109,7 +109,8 @@ class DependencyCoder:
         return found
 
     def _match_verb(self, token: Token, lemma: str) -> Pattern | None:
-        particles = {c.lower_ for c in token.children if c.dep_ == "prt"}
+        # A "particle" with dependents is a misparse ("kidnapped up to 16 ...").
+        particles = {c.lower_ for c in token.children if c.dep_ == "prt" and not list(c.children)}
         preps = {c.lower_ for c in token.children if c.dep_ in {"prep", "agent", "dative"}}
         objects = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "attr"}}
         for pattern in self.patterns.candidates("verb", lemma):
@@ -195,9 +196,11 @@ class DependencyCoder:
             return []
         base_code = trigger.code
         if _carries_uncoded_complement(trigger):
-            if token.lemma_.lower() not in AGREEMENT_VERBS:
+            lemma = token.lemma_.lower()
+            if lemma in AGREEMENT_VERBS:
+                base_code = AGREEMENT_CODE  # "agreed to set up a centre": the agreement
+            elif lemma not in THREAT_VERBS:  # "threatened to resume attacks" stays 13x
                 return []
-            base_code = AGREEMENT_CODE  # "agreed to set up a centre": the agreement itself
         reading = read_modality(token)
         if reading.modality == "requested" or reading.suppressed:
             return []
@@ -225,7 +228,9 @@ class DependencyCoder:
         code = recode(base_code, reading, has_target=bool(targets))
         if code is None or not self.ontology.is_valid(code):
             return []
-        if not targets and not _may_lack_target(trigger, code):
+        if not targets and not (
+            _may_lack_target(trigger, code) or _may_lack_target(trigger, base_code)
+        ):
             return []
         pairs: list[tuple[Mention, Mention | None]]
         if targets:
@@ -319,7 +324,9 @@ def _is_theme(noun: Token, verbs: list[Token]) -> bool:
 
 # Roots whose events are commonly reported without a recipient: statements,
 # intentions, concessions, protests, force posture ("troops withdrew", "protested").
-TARGETLESS_ROOTS = frozenset({"01", "02", "03", "07", "08", "10", "14", "15"})
+TARGETLESS_ROOTS = frozenset({"01", "02", "03", "07", "08", "10", "12", "13", "14", "15"})
+# Threat verbs are events even when what is threatened is not codable.
+THREAT_VERBS = frozenset({"threaten", "warn"})
 # Appeals, demands and threats address the subject of their complement clause.
 ADDRESSEE_ROOTS = frozenset({"02", "10", "13"})
 # Agreeing and offering are events even when what is agreed is not codable.
@@ -406,6 +413,8 @@ def _is_carrier(trigger: _Trigger, produced: dict[int, list[_Candidate]]) -> boo
     "agreed to lift ...", "seeking to deepen ..."): the complement is the event."""
     if trigger.kind != "verb" or trigger.pattern.specificity > 0:
         return False
+    if trigger.pattern is _OBLIGATION:
+        return False  # the demand is the event; what is demanded is only requested
     for token in trigger.token.subtree:
         if token.i == trigger.token.i or not produced.get(token.i):
             continue

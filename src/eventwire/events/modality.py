@@ -226,12 +226,16 @@ def read_modality(trigger: Token) -> ModalityReading:
     modality: Modality | None = None
     cue: Token | None = None
     refused = halted = False
+    obliged = False
     node = trigger
+    while node.dep_ == "compound" and node.head.i != node.i:
+        node = node.head  # "suspended aid deliveries": the phrase head carries the links
     while node.dep_ in _CHAIN_DEPS and node.head.i != node.i:
         link = node.dep_
         node = node.head
         if link == "ccomp" and node.lemma_.lower() in REPORTING_VERBS:
             break
+        obliged = obliged or _obliges(node)
         lemma = node.lemma_.lower()
         if modality is None and not halted and lemma in HALT_CUES and link in _OBJECT_LINKS:
             halted = True  # "stopped negotiations": the halting is the event
@@ -254,7 +258,13 @@ def read_modality(trigger: Token) -> ModalityReading:
                 modality, cue = governor_own, node
     if modality is None and own is not None:
         modality, cue = own, trigger
+    if obliged and modality not in {"negated", "alleged"}:
+        modality = "requested"  # "the US must be ready to mediate": demanded, not done
     return ModalityReading(modality or "asserted", cue, reporter, refused, halted)
+
+
+def _obliges(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in token.children)
 
 
 def _find_reporter(trigger: Token) -> Token | None:

@@ -36,6 +36,38 @@ TARGET_PREPS = (
     "upon",
     "of",
 )
+# Verbs whose object, not subject, does what their complement says ("urged Iran to").
+OBJECT_CONTROL = frozenset(
+    {
+        "urge",
+        "ask",
+        "help",
+        "allow",
+        "force",
+        "order",
+        "tell",
+        "call",
+        "invite",
+        "encourage",
+        "persuade",
+        "permit",
+        "enable",
+        "compel",
+        "require",
+        "advise",
+        "pressure",
+        "press",
+        "authorize",
+        "authorise",
+        "instruct",
+        "let",
+        "make",
+        "lead",
+        "push",
+        "oblige",
+        "cause",
+    }
+)
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 # Links along which an infinitive or coordinated verb shares its governor's subject.
@@ -126,6 +158,11 @@ class MentionIndex:
         for child in token.children:
             if child.dep_ in {"poss", "compound", "nmod"} and self.at(child):
                 return list(self.at(child))
+        if token.pos_ == "NOUN":
+            # "demolished Palestinian homes", "shelled Kurdish villages"
+            for child in token.children:
+                if child.dep_ == "amod" and self.at(child):
+                    return list(self.at(child))
         if token.pos_ in {"NOUN", "PROPN"}:
             # "allegations by Rwanda", "doctors from two American aid groups"
             for child in token.children:
@@ -193,7 +230,7 @@ def verb_source(verb: Token, index: MentionIndex) -> list[Mention]:
                 return index.with_conjuncts(obj)
         if node.dep_ not in _CONTROL_DEPS or node.head.i == node.i:
             return []
-        if node.dep_ in {"xcomp", "ccomp"}:
+        if node.dep_ in {"xcomp", "ccomp"} and node.head.lemma_.lower() in OBJECT_CONTROL:
             for obj in _children(node.head, {"dobj"}):
                 return index.with_conjuncts(obj)
         link, node = node.dep_, node.head
@@ -338,6 +375,14 @@ def noun_own_source(noun: Token, index: MentionIndex, exclude: set[int]) -> list
     for child in noun.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             found = [m for m in index.at(child) if m.head_token not in exclude]
+            if not found and child.dep_ == "compound":  # "US Predator attacks"
+                found = [
+                    m
+                    for grandchild in child.children
+                    if grandchild.dep_ in {"compound", "amod", "poss"}
+                    for m in index.at(grandchild)
+                    if m.head_token not in exclude
+                ]
             if found:
                 return found
     for prep in ("by", "from"):
@@ -375,6 +420,9 @@ def _noun_target_groups(
     if head.i != noun.i:  # "a mediation effort between X and Y"
         yield from _prep_groups(head, index, places)
     verb = governing_verb(noun)
+    if verb is not None and head.dep_ == "nsubj":  # "US attacks killed eight leaders"
+        for obj in _children(verb, {"dobj"}):
+            yield index.with_conjuncts(obj)
     if verb is not None and head.dep_ in {"dobj", "pobj"}:
         # "established contacts with X", "expand its presence in Y with the deployment"
         yield from _verb_target_groups(verb, index, None, "auto", places)
