@@ -253,3 +253,15 @@ def test_eval_rejects_a_file_that_is_not_gold(runner: CliRunner, tmp_path: Path)
     result = runner.invoke(app, ["eval", str(odd)])
     assert result.exit_code == 2
     assert "odd.jsonl:1" in result.stderr
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    from pathlib import Path
+
+    from eventwire.cli import app
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    names = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
+    assert names
+    for name in names:
+        assert f"eventwire {name}" in readme, name
