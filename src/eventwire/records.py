@@ -13,7 +13,9 @@ from typing import Literal
 
 Precision = Literal["day", "month", "year"]
 Modality = Literal["asserted", "intended", "negated", "alleged", "hypothetical", "requested"]
-ActorResolution = Literal["dictionary", "apposition", "coref", "metonym", "title", "ner"]
+ActorResolution = Literal[
+    "dictionary", "apposition", "coref", "metonym", "title", "ner", "unattributed"
+]
 
 
 @dataclass(frozen=True, slots=True, order=True)

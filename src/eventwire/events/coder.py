@@ -113,6 +113,14 @@ class DependencyCoder:
         particles = {c.lower_ for c in token.children if c.dep_ == "prt" and not list(c.children)}
         preps = {c.lower_ for c in token.children if c.dep_ in {"prep", "agent", "dative"}}
         objects = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "attr"}}
+        # PP attachment is often to the object: "fired missiles [at Russia]".
+        preps |= {
+            p.lower_
+            for c in token.children
+            if c.dep_ == "dobj"
+            for p in c.children
+            if p.dep_ == "prep"
+        }
         for pattern in self.patterns.candidates("verb", lemma):
             if pattern.particle:
                 if pattern.particle not in particles:
@@ -208,7 +216,8 @@ class DependencyCoder:
             sources = verb_source(token, index)
         else:
             sources = noun_source(token, index, exclude=set())
-        if not sources:
+        unattributed = not sources
+        if unattributed and base_code[:2] not in UNATTRIBUTED_ROOTS:
             return []
         exclude = {m.head_token for m in sources}
         pattern = trigger.pattern
@@ -225,6 +234,13 @@ class DependencyCoder:
             )
         else:
             targets = noun_target(token, index, pattern.prep or None, exclude, places)
+        if unattributed:
+            # "Three US servicemen were killed by a roadside bomb": the victims are
+            # known, the attacker is not; CAMEO/PLOVER code it as unidentified armed
+            # forces of the country where it happened.
+            if not targets:
+                return []
+            sources = [_unattributed_attacker(token, sentence.index, index)]
         code = recode(base_code, reading, has_target=bool(targets))
         if code is None or not self.ontology.is_valid(code):
             return []
@@ -385,6 +401,48 @@ _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj"}
 
 
 RESIDUAL_STATEMENT = "010"
+# Material violence is worth coding even when the perpetrator is not named.
+UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
+UNATTRIBUTED_SECTOR = "UAF"
+_LOCATIVE_PREPS = frozenset({"in", "near", "outside", "at", "around", "across"})
+
+
+def _unattributed_attacker(trigger: Token, sentence_index: int, index: MentionIndex) -> Mention:
+    """An "unidentified armed forces" actor placed in the country where the violence
+    happened (a country named in a locative phrase of the sentence, if any). Its span
+    is the instrument ("by an improvised explosive device") or else the trigger."""
+    country = None
+    for token in trigger.sent:
+        if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS:
+            for mention in index.for_argument(token):
+                if mention.actor.country is not None:
+                    country = mention.actor.country
+                    break
+        if country is not None:
+            break
+    words = [trigger]
+    for agent in (c for c in trigger.children if c.dep_ == "agent"):
+        for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+            words = list(pobj.subtree)
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    code = (country or "") + UNATTRIBUTED_SECTOR
+    actor = Actor(
+        code=code,
+        name="unidentified armed forces",
+        span=Span(start, end),
+        country=country,
+        sectors=(UNATTRIBUTED_SECTOR,),
+        resolved_by="unattributed",
+    )
+    return Mention(
+        span=Span(start, end),
+        text=trigger.doc.text[start:end],
+        actor=actor,
+        sentence_index=sentence_index,
+        token_start=words[0].i,
+        token_end=words[-1].i + 1,
+        head_token=trigger.i,
+    )
 
 
 def _carries_uncoded_complement(trigger: _Trigger) -> bool:

@@ -306,6 +306,9 @@ def _verb_target_groups(
     if where == "pobj" and prep:
         for obj in prep_objects(verb, prep):
             yield index.with_conjuncts(obj)
+        for dobj in _children(verb, {"dobj"}):  # "fired missiles [at Russia]"
+            for obj in prep_objects(dobj, prep):
+                yield index.with_conjuncts(obj)
     if where in {"dobj", "auto"}:
         for obj in _children(verb, {"dobj", "dative", "attr", "oprd"}):
             yield index.with_conjuncts(obj)
