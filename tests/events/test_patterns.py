@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.events.patterns import COLUMNS, PatternError, PatternTable
+from eventwire.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parents[2]
 PACKAGE_CODES = REPO / "src" / "eventwire" / "data" / "cameo" / "cameo_codes.tsv"
@@ -164,3 +165,69 @@ def test_small_file_and_light_verbs(tmp_path: Path, codes: frozenset[str]) -> No
     assert table.light_verbs() == frozenset({"hold", "carry"})
     assert table.codes_covered() == frozenset({"190"})
     assert table.trigger_lemmas("noun") == frozenset()
+
+
+def _code(
+    table: PatternTable, lemma: str, particle: str = "", prep: str = "", obj: str = ""
+) -> str:
+    key = ("verb", lemma, particle, prep, obj)
+    found = [p for p in table.candidates("verb", lemma) if p.key == key]
+    assert len(found) == 1, key
+    return found[0].code
+
+
+@pytest.mark.parametrize(
+    ("lemma", "particle", "prep", "obj", "code"),
+    [
+        ("hand", "over", "", "weapon", "0873"),
+        ("hand", "over", "", "prisoner", "0841"),
+        ("lift", "", "", "emergency", "0814"),
+        ("relax", "", "", "curfew", "0813"),
+        ("impose", "", "", "state", "1724"),
+        ("sever", "", "", "tie", "161"),
+        ("restore", "", "", "tie", "050"),
+        ("receive", "", "", "delegation", "043"),
+        ("reject", "", "", "ceasefire", "1246"),
+        ("fire", "", "at", "", "190"),
+    ],
+)
+def test_handwritten_gap_rows(
+    table: PatternTable, lemma: str, particle: str, prep: str, obj: str, code: str
+) -> None:
+    assert _code(table, lemma, particle, prep, obj) == code
+
+
+@pytest.mark.parametrize(
+    ("lemma", "prep"), [("give", ""), ("take", ""), ("go", "to"), ("fire", "")]
+)
+def test_noisy_bare_converted_verbs_are_no_event(
+    table: PatternTable, lemma: str, prep: str
+) -> None:
+    """Bare senses that were mostly noise in news text; their specific rows survive."""
+    assert _code(table, lemma, prep=prep) == "---"
+    assert any(p.specificity > 0 and p.code != "---" for p in table.candidates("verb", lemma))
+
+
+def test_release_of_documents_is_no_event_but_persons_are(table: PatternTable) -> None:
+    """A bare RELEASE stays an event (persons are open-class); report-like objects do not."""
+    assert _code(table, "release") == "084"
+    assert _code(table, "release", obj="report") == "---"
+    assert _code(table, "release", obj="detainee") == "0841"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Colombian rebels handed over their weapons to the United Nations.", "0873"),
+        ("Ecuador severed ties with Venezuela on Monday.", "161"),
+        ("The Sudanese government lifted the state of emergency.", "0814"),
+    ],
+)
+def test_new_rows_fire_in_the_pipeline(pipeline: Pipeline, text: str, code: str) -> None:
+    coded = pipeline.code_text(text)
+    assert code in {event.type.cameo for event in coded.events}
+
+
+def test_bare_give_codes_nothing(pipeline: Pipeline) -> None:
+    coded = pipeline.code_text("The ruling gives Germany the chance to appeal.")
+    assert not [e for e in coded.events if e.pattern.startswith("verb:give ")]
