@@ -238,6 +238,7 @@ class DependencyCoder:
             # "Three US servicemen were killed by a roadside bomb": the victims are
             # known, the attacker is not; CAMEO/PLOVER code it as unidentified armed
             # forces of the country where it happened.
+            targets = _victims(trigger, index)
             if not targets:
                 return []
             sources = [_unattributed_attacker(token, sentence.index, index)]
@@ -405,6 +406,26 @@ RESIDUAL_STATEMENT = "010"
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
 UNATTRIBUTED_SECTOR = "UAF"
 _LOCATIVE_PREPS = frozenset({"in", "near", "outside", "at", "around", "across"})
+
+
+def _victims(trigger: _Trigger, index: MentionIndex) -> list[Mention]:
+    """Who suffered a violent act whose agent is not named: the subject of a passive
+    verb ("were killed") or the noun a past participle modifies ("soldiers killed in
+    Ukraine"). Event nouns ("the bombing") are not enough: they are too often
+    background or generic."""
+    token = trigger.token
+    if trigger.kind != "verb":
+        return []
+    if is_passive(token):
+        return [
+            m
+            for c in token.children
+            if c.dep_ in {"nsubjpass", "csubjpass"}
+            for m in index.with_conjuncts(c)
+        ]
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        return index.with_conjuncts(token.head)
+    return []
 
 
 def _unattributed_attacker(trigger: Token, sentence_index: int, index: MentionIndex) -> Mention:
