@@ -113,6 +113,13 @@ class DependencyCoder:
         particles = {c.lower_ for c in token.children if c.dep_ == "prt" and not list(c.children)}
         preps = {c.lower_ for c in token.children if c.dep_ in {"prep", "agent", "dative"}}
         objects = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "attr"}}
+        # "handed over 700 kg of medicine": a measure word passes on its "of" object.
+        objects |= {
+            pobj.lemma_.lower()
+            for c in token.children
+            if c.dep_ == "dobj" and c.lemma_.lower() in MEASURE_WORDS
+            for pobj in prep_objects(c, "of")
+        }
         # PP attachment is often to the object: "fired missiles [at Russia]".
         preps |= {
             p.lower_
@@ -192,6 +199,8 @@ class DependencyCoder:
         token = trigger.token
         objects = [c for c in token.children if c.dep_ in {"dobj", "attr"}]
         objects.extend(prep_objects(token))
+        # "launched a mediation effort": the event noun may be a compound of the object.
+        objects.extend(c for o in list(objects) for c in o.children if c.dep_ == "compound")
         return any(o.i in noun_triggers for o in objects)
 
     def _events_for(
@@ -264,8 +273,12 @@ class DependencyCoder:
         trigger_span = Span(token.idx, token.idx + len(token.text))
         result: list[_Candidate] = []
         for source, target in pairs:
-            if target is not None and target.span == source.span:
-                continue
+            if target is source or (
+                target is not None
+                and target.span == source.span
+                and target.actor.code == source.actor.code
+            ):
+                continue  # coordinated actors share a phrase; one actor is not its own pair
             confidence = _confidence(pattern, source, target, reading)
             evidence = _evidence(sentence.span, trigger_span, source, target)
             event = Event(
@@ -341,7 +354,7 @@ def _is_theme(noun: Token, verbs: list[Token]) -> bool:
 
 # Roots whose events are commonly reported without a recipient: statements,
 # intentions, concessions, protests, force posture ("troops withdrew", "protested").
-TARGETLESS_ROOTS = frozenset({"01", "02", "03", "07", "08", "10", "12", "13", "14", "15"})
+TARGETLESS_ROOTS = frozenset({"01", "02", "03", "07", "08", "10", "11", "12", "13", "14", "15"})
 # Threat verbs are events even when what is threatened is not codable.
 THREAT_VERBS = frozenset({"threaten", "warn"})
 # Appeals, demands and threats address the subject of their complement clause.
@@ -402,6 +415,11 @@ _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj"}
 
 
 RESIDUAL_STATEMENT = "010"
+# Quantity and unit nouns whose "of" phrase is the real object.
+MEASURE_WORDS = frozenset(
+    {"kg", "kilogram", "ton", "tonne", "pound", "worth", "amount", "quantity", "shipment"}
+    | {"batch", "consignment", "load", "lot", "number", "supply", "package", "cache"}
+)
 # Material violence is worth coding even when the perpetrator is not named.
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
 UNATTRIBUTED_SECTOR = "UAF"

@@ -45,7 +45,6 @@ INTENT_CUES = frozenset(
         "threaten",
         "prepare",
         "resolve",
-        "undertake",
         "volunteer",
         "intention",
         "readiness",

@@ -155,6 +155,12 @@ class MentionIndex:
         own = self.at(token)
         if own:
             return list(own)
+        if token.pos_ == "VERB":
+            # A participle misparsed as the subject ("The Red Cross operating in Iraq
+            # said"): its own subject is the phrase's actor.
+            for child in token.children:
+                if child.dep_ == "nsubj" and child.i < token.i:
+                    return self.for_argument(child)
         for child in token.children:
             if child.dep_ in {"poss", "compound", "nmod"} and self.at(child):
                 return list(self.at(child))
@@ -222,8 +228,15 @@ def verb_source(verb: Token, index: MentionIndex) -> list[Mention]:
         if node.dep_ == "relcl" and node.head.i != node.i:
             return index.with_conjuncts(node.head)
         if node.dep_ == "acl":
-            # "demonstrators protesting ..." acts; "civilians imprisoned ..." is acted on.
-            return index.with_conjuncts(node.head) if node.tag_ == "VBG" else []
+            # "demonstrators protesting ..." acts; "civilians imprisoned ..." is acted on;
+            # "issued a declaration demanding ...": the declaration's issuer acts.
+            if node.tag_ != "VBG":
+                return []
+            found = index.with_conjuncts(node.head)
+            governor = governing_verb(node.head)
+            if not found and governor is not None and governor.i != node.i:
+                return verb_source(governor, index)
+            return found
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
             # Object control: "accused Somalia of supporting ..." -> Somalia supports.
             for obj in _children(node.head.head, {"dobj"}):
