@@ -265,3 +265,22 @@ def test_every_command_is_documented_in_the_readme() -> None:
     assert names
     for name in names:
         assert f"eventwire {name}" in readme, name
+
+
+def test_code_on_the_seed_article(runner: CliRunner, pipeline: Pipeline, seed_text: str) -> None:
+    """The seed through the CLI: the five events of the acceptance test, as JSON."""
+    result = runner.invoke(
+        app, ["code", "-", "--date", "2017-12-23"], input=seed_text, obj=pipeline
+    )
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    found = {
+        (r["cameo_root"], r["source"]["country"], (r["target"] or {}).get("country"), r["date"])
+        for r in records
+    }
+    assert ("03", "RUS", "USA", "2017-12-23") in found
+    assert ("11", "RUS", "USA", "2017-11") in found
+    assert ("19", "USA", "AFG", "2001") in found
+    assert any(root == "04" and {s, t} == {"RUS", "USA"} for root, s, t, _ in found)
+    assert any(root == "15" and s == "USA" for root, s, _, _ in found)
+    assert not any("SHARE THIS" in r["sentence"]["text"] for r in records)
