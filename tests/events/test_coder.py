@@ -85,3 +85,20 @@ def test_violence_without_a_named_perpetrator(pipeline: Pipeline) -> None:
     assert attack.source.code == "SOMUAF" and attack.source.resolved_by == "unattributed"
     assert attack.target is not None and attack.target.code == "KENMIL"
     assert pipeline.code_text("Three Kenyan soldiers were killed by a roadside bomb.").events
+
+
+def test_modifiers_decide_what_a_strike_is(pipeline: Pipeline) -> None:
+    general = events(pipeline, "Opposition parties in Nepal organised a general strike.")
+    assert [e.type.cameo for e in general] == ["143"]
+    assert all(e.type.root != "19" for e in general)
+    assert events(pipeline, "The Nigerian president gave a press conference.") == []
+
+
+def test_a_weapon_as_subject_leaves_the_attacker_unnamed(pipeline: Pipeline) -> None:
+    found = events(pipeline, "A car bomb killed two Iraqi policemen in Basra.")
+    assert [(e.source.code, e.target and e.target.country) for e in found] == [("IRQUAF", "IRQ")]
+
+
+def test_announced_conflict_is_a_threat(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Iraq said it will attack Kuwait.")
+    assert [(e.type.root, e.modality) for e in found] == [("13", "intended")]

@@ -231,3 +231,14 @@ def test_new_rows_fire_in_the_pipeline(pipeline: Pipeline, text: str, code: str)
 def test_bare_give_codes_nothing(pipeline: Pipeline) -> None:
     coded = pipeline.code_text("The ruling gives Germany the chance to appeal.")
     assert not [e for e in coded.events if e.pattern.startswith("verb:give ")]
+
+
+def test_modifier_rows_load_and_validate(tmp_path: Path) -> None:
+    from eventwire.events.patterns import parse_modifiers
+
+    table = parse_modifiers("lemma\tmodifier\tcode\nstrike\thunger\t142\n", frozenset({"142"}), "m")
+    assert table == {("strike", "hunger"): "142"}
+    with pytest.raises(PatternError, match="unknown CAMEO code"):
+        parse_modifiers("strike\thunger\t999\n", frozenset({"142"}), "m")
+    with pytest.raises(PatternError, match="duplicate"):
+        parse_modifiers("strike\tair\t195\nstrike\tair\t195\n", frozenset({"195"}), "m")

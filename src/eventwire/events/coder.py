@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -95,6 +95,12 @@ class DependencyCoder:
                 if index.at(token):
                     continue
                 pattern = self._match_noun(token, lemma)
+                modifiers = [
+                    c.lemma_.lower() for c in token.children if c.dep_ in {"compound", "amod"}
+                ]
+                modified = self.patterns.modified_code(lemma, modifiers)
+                if pattern is not None and modified is not None:
+                    pattern = replace(pattern, code=modified, note=f"modifier rule: {modified}")
             else:
                 continue
             if pattern is None:
@@ -443,6 +449,10 @@ def _victims(trigger: _Trigger, index: MentionIndex) -> list[Mention]:
         ]
     if token.dep_ == "acl" and token.tag_ == "VBN":
         return index.with_conjuncts(token.head)
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if subjects and all(s.pos_ == "NOUN" and not index.for_argument(s) for s in subjects):
+        # "A car bomb killed twelve soldiers": the subject is a weapon, not an actor.
+        return [m for c in token.children if c.dep_ == "dobj" for m in index.with_conjuncts(c)]
     return []
 
 

@@ -43,6 +43,7 @@ INTENT_CUES = frozenset(
         "consider",
         "mull",
         "threaten",
+        "swear",
         "prepare",
         "resolve",
         "volunteer",
@@ -172,6 +173,7 @@ class ModalityReading:
     reporter: Token | None
     refused: bool = False
     halted: bool = False
+    own: bool = False  # the modality is marked on the trigger itself ("will attack")
 
     @property
     def suppressed(self) -> bool:
@@ -255,11 +257,14 @@ def read_modality(trigger: Token) -> ModalityReading:
             governor_own = _own_modality(node)
             if governor_own is not None:
                 modality, cue = governor_own, node
+    marked_on_trigger = modality is None and own is not None
     if modality is None and own is not None:
         modality, cue = own, trigger
     if obliged and modality not in {"negated", "alleged"}:
         modality = "requested"  # "the US must be ready to mediate": demanded, not done
-    return ModalityReading(modality or "asserted", cue, reporter, refused, halted)
+    return ModalityReading(
+        modality or "asserted", cue, reporter, refused, halted, own=marked_on_trigger
+    )
 
 
 def _obliges(token: Token) -> bool:
@@ -371,7 +376,10 @@ def recode(code: str, reading: ModalityReading, has_target: bool = True) -> str 
     if reading.modality == "intended":
         cue = reading.cue.lemma_.lower() if reading.cue is not None else ""
         if root in _CONFLICT_ROOTS and not reading.halted:
-            if cue in THREAT_CUES or (has_target and cue not in _AGREEMENT_CUES):
+            # "vowed to attack", "will attack X", "he will extend the curfew": threats;
+            # the trigger's own future counts as announcing it.
+            announced = reading.own
+            if cue in THREAT_CUES or announced or (has_target and cue not in _AGREEMENT_CUES):
                 return _INTENT_BY_CODE.get(code) or _INTENT_BY_ROOT[root]
             return "030" if cue in _AGREEMENT_CUES else None
         if code in _INTENT_BY_CODE:

@@ -9,11 +9,13 @@ plain collection of valid codes so it does not depend on the ontology module.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
+from types import MappingProxyType
 from typing import Literal, cast
 
 NULL_CODE = "---"
@@ -73,13 +75,19 @@ class Pattern:
 
 
 LIGHT_VERB_FILE = "light_verbs.txt"
+MODIFIER_FILE = "noun_modifiers.tsv"
 PATTERN_FILE = "event_patterns.tsv"
 
 
 class PatternTable:
     """Immutable lookup of trigger patterns by (kind, lemma)."""
 
-    def __init__(self, patterns: tuple[Pattern, ...], light_verbs: frozenset[str]) -> None:
+    def __init__(
+        self,
+        patterns: tuple[Pattern, ...],
+        light_verbs: frozenset[str],
+        modifiers: Mapping[tuple[str, str], str] | None = None,
+    ) -> None:
         grouped: dict[tuple[str, str], list[Pattern]] = {}
         for pattern in patterns:
             grouped.setdefault((pattern.kind, pattern.lemma), []).append(pattern)
@@ -89,6 +97,7 @@ class PatternTable:
         }
         self._patterns = patterns
         self._light_verbs = light_verbs
+        self._modifiers: Mapping[tuple[str, str], str] = MappingProxyType(dict(modifiers or {}))
         self._lemmas = {
             kind: frozenset(lemma for (k, lemma) in self._by_trigger if k == kind) for kind in KINDS
         }
@@ -100,18 +109,30 @@ class PatternTable:
         The light-verb list is read from the same folder; a missing one is empty.
         """
         codes = frozenset(valid_codes)
-        if path is None:
-            folder = resources.files("eventwire") / "data" / "patterns"
-            text = (folder / PATTERN_FILE).read_text(encoding="utf-8")
-            light = folder / LIGHT_VERB_FILE
-            light_text = light.read_text(encoding="utf-8") if light.is_file() else ""
-            name = f"eventwire/data/patterns/{PATTERN_FILE}"
-        else:
-            text = path.read_text(encoding="utf-8")
-            light_path = path.parent / LIGHT_VERB_FILE
-            light_text = light_path.read_text(encoding="utf-8") if light_path.is_file() else ""
-            name = str(path)
-        return cls(parse_patterns(text, codes, name), parse_light_verbs(light_text))
+        folder: Traversable = (
+            resources.files("eventwire") / "data" / "patterns" if path is None else path.parent
+        )
+        pattern_file = folder / PATTERN_FILE if path is None else path
+        text = pattern_file.read_text(encoding="utf-8")
+        light = folder / LIGHT_VERB_FILE
+        light_text = light.read_text(encoding="utf-8") if light.is_file() else ""
+        modifiers = folder / MODIFIER_FILE
+        modifier_text = modifiers.read_text(encoding="utf-8") if modifiers.is_file() else ""
+        name = f"eventwire/data/patterns/{PATTERN_FILE}" if path is None else str(path)
+        return cls(
+            parse_patterns(text, codes, name),
+            parse_light_verbs(light_text),
+            parse_modifiers(modifier_text, codes, MODIFIER_FILE),
+        )
+
+    def modified_code(self, lemma: str, modifiers: Iterable[str]) -> str | None:
+        """The code an event noun takes with a telling modifier ("hunger strike",
+        "air strike", "news conference"), or None when no modifier decides it."""
+        for modifier in modifiers:
+            code = self._modifiers.get((lemma, modifier))
+            if code is not None:
+                return code
+        return None
 
     def candidates(self, kind: str, lemma: str) -> tuple[Pattern, ...]:
         """Patterns for a trigger, most specific first (file order among equals)."""
@@ -214,6 +235,26 @@ def _row_to_pattern(
         note=values["note"],
         line=line_no,
     )
+
+
+def parse_modifiers(
+    text: str, valid_codes: frozenset[str], name: str
+) -> dict[tuple[str, str], str]:
+    """``lemma<TAB>modifier<TAB>code`` rows; code ``---`` means "no event"."""
+    table: dict[tuple[str, str], str] = {}
+    for line_no, line in enumerate(text.splitlines(), start=1):
+        if not _content(line) or line.startswith("lemma\t"):
+            continue
+        cells = line.split("#", 1)[0].rstrip().split("\t")
+        if len(cells) < 3:
+            raise _error(name, line_no, "expected lemma, modifier, code")
+        lemma, modifier, code = (c.strip().lower() for c in cells[:3])
+        if code != NULL_CODE and code not in valid_codes:
+            raise _error(name, line_no, f"unknown CAMEO code {code!r}")
+        if (lemma, modifier) in table:
+            raise _error(name, line_no, f"duplicate modifier row {lemma!r} {modifier!r}")
+        table[(lemma, modifier)] = code
+    return table
 
 
 def parse_light_verbs(text: str) -> frozenset[str]:
