@@ -65,6 +65,12 @@ DATA_FILES: tuple[DataFile, ...] = (
     ),
     DataFile("patterns/light_verbs.txt", "light verbs that defer to their noun", "own work", "MIT"),
     DataFile(
+        "patterns/noun_modifiers.tsv",
+        "event nouns whose code a modifier decides (hunger strike, air strike)",
+        "own work",
+        "MIT",
+    ),
+    DataFile(
         "actors/actors.tsv",
         "countries, people, IGOs, NGOs and armed groups -> CAMEO actor codes",
         f"{_PETRARCH}, converted",
