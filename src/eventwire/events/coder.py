@@ -269,10 +269,11 @@ class DependencyCoder:
             pairs = [(s, t) for s in sources for t in targets]
             if _reciprocal(code, token):  # "X met Y" is also "Y met X"
                 pairs += [(t, s) for s in sources for t in targets]
-        elif len(sources) > 1:  # "Brazil and the United States agreed": both ways
+        elif len(sources) > 1 and code[:2] in JOINT_ROOTS:
+            # "Brazil and the United States agreed to deepen ties": each with the other.
             pairs = [(s, t) for s in sources for t in sources if s is not t]
-        else:
-            pairs = [(sources[0], None)]
+        else:  # "US and British activists protested": each on its own
+            pairs = [(s, None) for s in sources]
         reporter = self._reporter(reading, index)
         event_type = self.ontology.event_type(code)
         date = self.dates.resolve(token, document.published, anchor=reading.reporter)
@@ -333,7 +334,9 @@ def _reciprocal(code: str, trigger: Token) -> bool:
 
 
 # Force posture and attacks: the country where they happen is their recipient.
-PLACE_TARGET_ROOTS = frozenset({"15", "18", "19", "20"})
+PLACE_TARGET_ROOTS = frozenset({"14", "15", "18", "19", "20"})
+# Cooperation between coordinated actors is with each other ("X and Y agreed").
+JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
 # Prepositions whose object is what a verb is about ("censured X for ...");
 # others ("with the deployment of troops", "in", "after") open adjuncts.
 _THEME_PREPS = frozenset({"for", "of", "about", "over", "on", "against", "to", "into"})

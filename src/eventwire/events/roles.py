@@ -68,6 +68,11 @@ OBJECT_CONTROL = frozenset(
         "cause",
     }
 )
+# Documents that speak for whoever issued them ("a declaration demanding ...").
+STATEMENT_NOUNS = frozenset(
+    {"declaration", "statement", "letter", "resolution", "communique", "message", "decree"}
+    | {"note", "appeal", "petition", "proclamation", "ultimatum"}
+)
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 # Links along which an infinitive or coordinated verb shares its governor's subject.
@@ -234,7 +239,8 @@ def verb_source(verb: Token, index: MentionIndex) -> list[Mention]:
                 return []
             found = index.with_conjuncts(node.head)
             governor = governing_verb(node.head)
-            if not found and governor is not None and governor.i != node.i:
+            issued = node.head.lemma_.lower() in STATEMENT_NOUNS
+            if not found and issued and governor is not None and governor.i != node.i:
                 return verb_source(governor, index)
             return found
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
