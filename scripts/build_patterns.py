@@ -18,6 +18,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventwire.events.patterns import COLUMNS as PATTERN_COLUMNS
+from eventwire.events.patterns import NULL_CODE
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "reference"
 SOURCE = SHARED / "petrarch2" / "CAMEO.2.0.txt"
@@ -26,19 +29,8 @@ DATA = REPO / "src" / "eventwire" / "data" / "patterns"
 HANDWRITTEN = DATA / "eventwire_rows.tsv"
 OUTPUT = DATA / "event_patterns.tsv"
 
-COLUMNS = (
-    "kind",
-    "lemma",
-    "particle",
-    "prep",
-    "object",
-    "code",
-    "passive_code",
-    "target",
-    "origin",
-    "note",
-)
-NULL = "---"
+COLUMNS = PATTERN_COLUMNS
+NULL = NULL_CODE
 
 # Words that spaCy attaches to a verb as `prt` rather than `prep`.
 PARTICLES = frozenset(

@@ -38,14 +38,20 @@ def span_record(span: Span | None, text: str) -> dict[str, Any] | None:
     return {"start": span.start, "end": span.end, "text": span.of(text)}
 
 
-def actor_record(actor: Actor | None, text: str) -> dict[str, Any] | None:
-    if actor is None:
-        return None
+def _actor_identity(actor: Actor) -> dict[str, Any]:
     return {
         "code": actor.code,
         "country": actor.country,
         "sectors": list(actor.sectors),
         "name": actor.name,
+    }
+
+
+def actor_record(actor: Actor | None, text: str) -> dict[str, Any] | None:
+    if actor is None:
+        return None
+    return {
+        **_actor_identity(actor),
         "resolved_by": actor.resolved_by,
         "span": span_record(actor.span, text),
         "resolved_span": span_record(actor.resolved_span, text),
@@ -115,13 +121,7 @@ def event_record(event: Event, document: Document) -> dict[str, Any]:
 def _plover_actor(actor: Actor | None, text: str) -> dict[str, Any] | None:
     if actor is None:
         return None
-    return {
-        "code": actor.code,
-        "country": actor.country,
-        "sectors": list(actor.sectors),
-        "name": actor.name,
-        "text": actor.span.of(text),
-    }
+    return {**_actor_identity(actor), "text": actor.span.of(text)}
 
 
 def plover_record(event: Event, document: Document) -> dict[str, Any]:
