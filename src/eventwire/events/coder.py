@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -378,14 +379,16 @@ _DEMAND_CARRIERS = frozenset(
     {"say", "declare", "reiterate", "insist", "state", "stress", "tell", "warn", "add", "argue"}
 )
 # What a demand asks for, by the root of the demanded act (CAMEO 10x).
-_DEMAND_BY_ROOT = {
-    "04": "106",
-    "05": "102",
-    "06": "101",
-    "07": "103",
-    "08": "105",
-    "03": "100",
-}
+_DEMAND_BY_ROOT = MappingProxyType(
+    {
+        "04": "106",
+        "05": "102",
+        "06": "101",
+        "07": "103",
+        "08": "105",
+        "03": "100",
+    }
+)
 _OBLIGATION = Pattern(
     kind="verb",
     lemma="<reporting verb> ... must",

