@@ -237,7 +237,7 @@ class DependencyCoder:
             return []
         exclude = {m.head_token for m in sources}
         pattern = trigger.pattern
-        places = base_code[:2] in PLACE_TARGET_ROOTS
+        places = base_code[:2] in PLACE_TARGET_ROOTS or base_code in PLACE_TARGET_CODES
         if trigger.kind == "verb":
             targets = verb_target(
                 token,
@@ -336,6 +336,8 @@ def _reciprocal(code: str, trigger: Token) -> bool:
 
 # Force posture and attacks: the country where they happen is their recipient.
 PLACE_TARGET_ROOTS = frozenset({"14", "15", "18", "19", "20"})
+# A visit's recipient is its host: "attended a summit in Switzerland" (042-044).
+PLACE_TARGET_CODES = frozenset({"042", "043", "044"})
 # Cooperation between coordinated actors is with each other ("X and Y agreed").
 JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
 # Prepositions whose object is what a verb is about ("censured X for ...");
