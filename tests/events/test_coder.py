@@ -102,3 +102,8 @@ def test_a_weapon_as_subject_leaves_the_attacker_unnamed(pipeline: Pipeline) -> 
 def test_announced_conflict_is_a_threat(pipeline: Pipeline) -> None:
     found = events(pipeline, "Iraq said it will attack Kuwait.")
     assert [(e.type.root, e.modality) for e in found] == [("13", "intended")]
+
+
+def test_receiving_from_someone_is_their_act(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Kurdish fighters received weapons from the German government.")
+    assert any(s == "DEUGOV" and r == "07" for s, _, r in found), found

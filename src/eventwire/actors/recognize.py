@@ -156,8 +156,12 @@ def _proper_case(text: str) -> bool:
     while len(words) > 1 and words[0].lower() in NAME_PARTICLES:
         words = words[1:]
     letters = [c for c in " ".join(words) if c.isalpha()]
-    if not letters or not letters[0].isupper():
+    if not letters:
         return False
+    if not letters[0].isupper():
+        # Mis-cased long names ("iSrael") still carry a capital; plain lower case
+        # ("china", "turkey", "chad") does not count.
+        return len(letters) > 4 and any(c.isupper() for c in letters)
     return len(letters) > 3 or all(c.isupper() for c in letters)
 
 
@@ -399,7 +403,7 @@ class _DocumentRun:
         """A capital stands for its government unless it is a place or a modifier."""
         if token.dep_ in {"amod", "compound", "nmod"}:
             return False
-        while token.dep_ == "appos" and token.head is not token:  # "in the capital Kabul"
+        while token.dep_ == "appos" and token.head.i != token.i:  # "in the capital Kabul"
             token = token.head
         return not (token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS)
 

@@ -232,6 +232,19 @@ class DependencyCoder:
             sources = verb_source(token, index)
         else:
             sources = noun_source(token, index, exclude=set())
+        if trigger.kind == "verb" and token.lemma_.lower() in CONVERSE_VERBS:
+            # "Demonstrators received weapons from the government": the giver acts.
+            givers = [m for obj in prep_objects(token, "from") for m in index.with_conjuncts(obj)]
+            if givers and sources:
+                return self._pairs_to_events(
+                    trigger,
+                    trigger.code,
+                    reading,
+                    [(g, s) for g in givers for s in sources],
+                    sentence,
+                    document,
+                    index,
+                )
         unattributed = not sources
         if unattributed and base_code[:2] not in UNATTRIBUTED_ROOTS:
             return []
@@ -275,6 +288,19 @@ class DependencyCoder:
             pairs = [(s, t) for s in sources for t in sources if s is not t]
         else:  # "US and British activists protested": each on its own
             pairs = [(s, None) for s in sources]
+        return self._pairs_to_events(trigger, code, reading, pairs, sentence, document, index)
+
+    def _pairs_to_events(
+        self,
+        trigger: _Trigger,
+        code: str,
+        reading: ModalityReading,
+        pairs: list[tuple[Mention, Mention | None]],
+        sentence: Sentence,
+        document: Document,
+        index: MentionIndex,
+    ) -> list[_Candidate]:
+        token, pattern = trigger.token, trigger.pattern
         reporter = self._reporter(reading, index)
         event_type = self.ontology.event_type(code)
         date = self.dates.resolve(token, document.published, anchor=reading.reporter)
@@ -320,6 +346,10 @@ class DependencyCoder:
         return speakers[0].actor if speakers else None
 
 
+# Cooperation, aid and consultation are with somebody.
+PARTNERED_ROOTS = frozenset({"04", "05", "06", "07"})
+# Verbs whose subject is the recipient and whose "from" phrase is the actor.
+CONVERSE_VERBS = frozenset({"receive", "obtain", "get", "accept"})
 # Meetings and talks involve both sides equally; so does signing an agreement,
 # but not endorsing or ratifying one.
 RECIPROCAL_CODES = frozenset({"040", "041", "046"})
@@ -518,6 +548,11 @@ def _may_lack_target(trigger: _Trigger, code: str) -> bool:
     """A bare converted verb ("take", "serve", "contain") codes only with a recipient;
     specific and hand-written patterns, event nouns and targetless roots need none."""
     pattern = trigger.pattern
+    explicit = pattern.specificity == 0 and pattern.target in {"dobj", "pobj"}
+    if trigger.kind == "verb" and explicit and code[:2] in PARTNERED_ROOTS:
+        # The row names where its recipient is ("helped Israel"), and cooperation
+        # needs a partner; threats, demands, coercion do not ("police arrested 12").
+        return False
     if trigger.kind == "noun" or pattern.specificity > 0 or pattern.origin == "eventwire":
         return True
     return code[:2] in TARGETLESS_ROOTS
