@@ -63,7 +63,7 @@ def test_too_large_documents_are_refused_not_parsed() -> None:
 
 
 def test_unknown_stage_names_fail_before_loading_a_model() -> None:
-    with pytest.raises(UnknownComponentError, match="coder.cameo_deps.v1"):
+    with pytest.raises(UnknownComponentError, match=r"coder\.cameo_deps\.v1"):
         Pipeline(PipelineConfig(coder="coder.magic.v2"))
 
 
