@@ -107,3 +107,21 @@ def test_announced_conflict_is_a_threat(pipeline: Pipeline) -> None:
 def test_receiving_from_someone_is_their_act(pipeline: Pipeline) -> None:
     found = triples(pipeline, "Kurdish fighters received weapons from the German government.")
     assert any(s == "DEUGOV" and r == "07" for s, _, r in found), found
+
+
+def test_a_mentioned_treaty_is_background_but_signing_it_is_an_event(pipeline: Pipeline) -> None:
+    mentioned = events(pipeline, "Iran criticised the nuclear deal in a long speech.")
+    assert all(e.type.cameo != "057" for e in mentioned)
+    signed = triples(pipeline, "Russia signed a trade agreement with China on Monday.")
+    assert any(r == "05" for _, _, r in signed)
+
+
+def test_asking_someone_to_act_is_an_appeal(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Kenya asked Somalia to negotiate with the rebels.")
+    assert ("KEN", "SOM", "02") in found
+    assert events(pipeline, "The Kenyan president was asked by a reporter about the weather.") == []
+
+
+def test_a_proceeding_named_after_a_country_is_about_it(pipeline: Pipeline) -> None:
+    found = events(pipeline, "The Senate opened the Russia investigation on Monday.")
+    assert all(e.source.country != "RUS" for e in found)

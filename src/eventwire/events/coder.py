@@ -49,6 +49,7 @@ from eventwire.events.rules import (
     UNATTRIBUTED_ROOTS,
     Candidate,
     Trigger,
+    appeals,
     carries_uncoded_complement,
     confidence_of,
     deduplicate,
@@ -57,6 +58,7 @@ from eventwire.events.rules import (
     is_carrier,
     is_theme,
     may_lack_target,
+    names_a_standing_thing,
     obligations,
     reciprocal,
     unattributed_attacker,
@@ -118,7 +120,9 @@ class DependencyCoder:
             if code == NULL_CODE:
                 continue
             found.append(Trigger(token, pattern.kind, pattern, code))
-        found.extend(obligations(sent, {t.token.i: t for t in found}))
+        by_token = {t.token.i: t for t in found}
+        found.extend(obligations(sent, by_token))
+        found.extend(appeals(sent, by_token))
         return found
 
     def _match_verb(self, token: Token, lemma: str) -> Pattern | None:
@@ -224,6 +228,8 @@ class DependencyCoder:
             # CAMEO codes 010 only when nothing more specific can be said; "X said",
             # "his remarks" carry other events. PETRARCH's 010 flood is not repeated.
             return []
+        if names_a_standing_thing(trigger, self._light_verbs):
+            return []  # "the Iran deal", "the war in Syria": references, not events
         base_code = trigger.code
         if carries_uncoded_complement(trigger):
             lemma = token.lemma_.lower()

@@ -68,6 +68,11 @@ OBJECT_CONTROL = frozenset(
         "cause",
     }
 )
+# Proceedings named after their subject: "the Russia investigation", "the Ukraine
+# inquiry" are about Russia and Ukraine; the compound is the target, not the source.
+TOPICAL_NOUNS = frozenset(
+    {"investigation", "probe", "inquiry", "trial", "impeachment", "indictment", "hearing"}
+)
 # Documents that speak for whoever issued them ("a declaration demanding ...").
 STATEMENT_NOUNS = frozenset(
     {"declaration", "statement", "letter", "resolution", "communique", "message", "decree"}
@@ -394,8 +399,11 @@ def governing_verb(noun: Token) -> Token | None:
 def noun_own_source(noun: Token, index: MentionIndex, exclude: set[int]) -> list[Mention]:
     """The source an event noun names itself: "Russia's invasion", "US sanctions",
     "allegations by Rwanda", "demands from the rebels"."""
+    topical = noun.lemma_.lower() in TOPICAL_NOUNS
     for child in noun.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+            if topical and child.dep_ == "compound":
+                continue  # "the Russia investigation" is about Russia, not by it
             found = [m for m in index.at(child) if m.head_token not in exclude]
             if not found and child.dep_ == "compound":  # "US Predator attacks"
                 found = [
@@ -438,6 +446,10 @@ def _noun_target_groups(
     if prep:
         for obj in prep_objects(noun, prep):
             yield index.with_conjuncts(obj)
+    if noun.lemma_.lower() in TOPICAL_NOUNS:
+        for child in noun.children:
+            if child.dep_ == "compound":
+                yield list(index.at(child))
     yield from _prep_groups(noun, index, places)
     if head.i != noun.i:  # "a mediation effort between X and Y"
         yield from _prep_groups(head, index, places)

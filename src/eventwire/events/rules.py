@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from eventwire.events.modality import INTENT_CUES, OBLIGATION_MODALS, ModalityReading
 from eventwire.events.patterns import Pattern
-from eventwire.events.roles import MentionIndex, is_passive
+from eventwire.events.roles import MentionIndex, governing_verb, is_passive
 from eventwire.records import Actor, Event, Mention, Sentence, Span
 
 
@@ -145,6 +145,47 @@ def obligations(sent: SpacySpan, triggers: dict[int, Trigger]) -> list[Trigger]:
     return found
 
 
+# Verbs that ask somebody to do something ("asked Iran to", "urged both sides to").
+_APPEAL_VERBS = frozenset(
+    {"ask", "urge", "call", "appeal", "implore", "invite", "encourage", "press", "beg"}
+)
+# What an appeal asks for, by the root of the requested act (CAMEO 02x).
+_APPEAL_BY_ROOT = MappingProxyType(
+    {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "03": "020"}
+)
+APPEAL = Pattern(
+    kind="verb",
+    lemma="<request verb> X to ...",
+    particle="",
+    prep="",
+    object="",
+    code="020",
+    passive_code="",
+    target="dobj",
+    origin="eventwire",
+    note="appeal: 'X urged/asked Y to ...'",
+    line=0,
+)
+
+
+def appeals(sent: SpacySpan, triggers: dict[int, Trigger]) -> list[Trigger]:
+    """ "Kenya asked Somalia to withdraw": an appeal (02x) to the one asked, coded by
+    what is asked for; verbs whose own row already codes them keep that code."""
+    found: list[Trigger] = []
+    for token in sent:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in _APPEAL_VERBS:
+            continue
+        if token.i in triggers:
+            continue
+        for comp in token.children:
+            if comp.dep_ != "xcomp":
+                continue
+            asked = triggers.get(comp.i)
+            code = _APPEAL_BY_ROOT.get(asked.code[:2], "020") if asked else "020"
+            found.append(Trigger(token, "verb", APPEAL, code))
+    return found
+
+
 # Dependencies that hold a verb's complement (where a carrier's real event sits).
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj"})
 
@@ -254,7 +295,7 @@ def is_carrier(trigger: Trigger, produced: dict[int, list[Candidate]]) -> bool:
     "agreed to lift ...", "seeking to deepen ..."): the complement is the event."""
     if trigger.kind != "verb" or trigger.pattern.specificity > 0:
         return False
-    if trigger.pattern is OBLIGATION:
+    if trigger.pattern is OBLIGATION or trigger.pattern is APPEAL:
         return False  # the demand is the event; what is demanded is only requested
     for token in trigger.token.subtree:
         if token.i == trigger.token.i or not produced.get(token.i):
@@ -353,3 +394,28 @@ def deduplicate(candidates: list[Candidate]) -> list[Event]:
     ]
     kept.sort(key=lambda c: (c.event.trigger.start, c.event.event_id))
     return [c.event for c in kept]
+
+
+# Nouns that name standing things (a treaty, a war, sanctions, a probe): mentioned
+# alone they are background; they are events when something starts, signs, imposes
+# or holds them ("signed a deal", "launched a war", "opened an investigation").
+ENTITY_NOUNS = frozenset(
+    {"deal", "agreement", "treaty", "accord", "pact", "war", "sanction", "embargo"}
+    | {"alliance", "partnership", "relation", "tie", "investigation", "probe", "inquiry"}
+    | {"conflict", "dispute"}
+)
+ENTITY_GOVERNORS = frozenset(
+    {"sign", "reach", "conclude", "seal", "strike", "ink", "broker", "impose", "declare"}
+    | {"wage", "announce", "agree", "order", "approve", "ratify", "initiate"}
+)
+
+
+def names_a_standing_thing(trigger: Trigger, light_verbs: frozenset[str]) -> bool:
+    """An entity noun not governed by a verb that makes it happen is background."""
+    if trigger.kind != "noun" or trigger.token.lemma_.lower() not in ENTITY_NOUNS:
+        return False
+    verb = governing_verb(trigger.token)
+    if verb is None:
+        return True
+    lemma = verb.lemma_.lower()
+    return lemma not in light_verbs and lemma not in ENTITY_GOVERNORS
