@@ -70,6 +70,8 @@ def location_record(location: Location | None, text: str) -> dict[str, Any] | No
         "lat": location.lat,
         "lon": location.lon,
         "precision": location.precision,
+        "fips": location.fips,
+        "resolved_by": location.resolved_by,
         "span": span_record(location.span, text),
     }
 

@@ -13,6 +13,8 @@ from typing import Literal
 
 Precision = Literal["day", "month", "year"]
 Modality = Literal["asserted", "intended", "negated", "alleged", "hypothetical", "requested"]
+PlaceResolution = Literal["text", "target_country", "story_country"]
+SizeField = Literal["dead", "injured", "arrested"]
 ActorResolution = Literal[
     "dictionary", "apposition", "coref", "metonym", "title", "ner", "unattributed"
 ]
@@ -145,6 +147,8 @@ class Location:
     lat: float | None = None
     lon: float | None = None
     precision: Literal["country", "adm1", "city"] = "country"
+    fips: str | None = None  # FIPS 10-4 country code, for GDELT-shaped exports
+    resolved_by: PlaceResolution = "text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +200,44 @@ class IngestError:
 
 
 @dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: ``text`` is what was said, ``verb`` the speech verb (or
+    "according to"), ``speaker`` the actor when the subject is a known one."""
+
+    text: Span
+    verb: Span | None
+    speaker: Actor | None
+    speaker_span: Span | None
+    direct: bool
+    sentence_index: int
+    event_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A number the text states, with what it counts and the event it belongs to."""
+
+    span: Span
+    text: str
+    number: float
+    unit: str | None
+    what: str | None
+    approximate: bool
+    size: SizeField | None
+    sentence_index: int
+    event_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Tone:
+    """Sentiment of a document: VADER compound scores, and GDELT-like ``avg_tone``."""
+
+    document: float
+    avg_tone: float
+    sentences: tuple[float, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class CodedDocument:
     """What the pipeline returns for one document."""
 
@@ -204,3 +246,6 @@ class CodedDocument:
     mentions: tuple[Mention, ...]
     events: tuple[Event, ...]
     warnings: tuple[str, ...] = field(default=())
+    quotes: tuple[Quote, ...] = ()
+    counts: tuple[Count, ...] = ()
+    tone: Tone | None = None

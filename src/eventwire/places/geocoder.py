@@ -1,0 +1,343 @@
+"""Put events on the map: place mentions, disambiguation, one location per event.
+
+Place mentions are gazetteer hits that the text uses as places: a country name, or
+a name NER calls GPE/LOC/FAC or that follows a place preposition ("near Samarra").
+Capitals the actor recogniser read as governments ("Washington said") are actors,
+never places. Ambiguous names are settled by context first ("Kandahar province",
+"Portland, Oregon"), then by the document's country focus (dateline, places and
+actors mentioned), and by population only last. Each event takes the place
+attached to its trigger ("deployed in Afghanistan"), else the nearest place in its
+sentence used as a location, else its target's country, else the story's country,
+and the :class:`Placement` says which rule decided.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
+
+from eventwire.places.gazetteer import Gazetteer, Place
+from eventwire.records import Actor, Document, Event, Location, Mention, PlaceResolution, Span
+
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around"}
+    | {"into", "to", "from", "outside", "towards", "toward", "through", "off", "along"}
+)
+# Prepositions that name where something happened; "to"/"from"/"into" name a goal or origin.
+STATIVE_PREPS = frozenset(
+    {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around"}
+)
+ADM1_WORDS = frozenset(
+    {"province", "state", "governorate", "region", "prefecture", "oblast", "district"}
+)
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+# A name inside a longer entity of these kinds names something else ("Washington Post").
+BLOCKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "compound", "amod", "nmod", "agent"})
+CHAIN_DEPS = frozenset({"conj", "appos"})
+_KIND_PRIOR: Mapping[str, float] = {"country": 1.5, "adm1": 0.8, "city": 0.0}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A gazetteer name the text uses as a place, resolved to one entry.
+
+    ``preposition`` is the locative preposition governing it (through "and" and
+    appositions), ``anchor`` the token that preposition hangs on; ``as_location``
+    is False for names used as actors or modifiers ("Russia said", "US officials"),
+    which still count toward the document's country focus."""
+
+    span: Span
+    text: str
+    place: Place
+    sentence_index: int
+    head_token: int
+    precision: Literal["country", "adm1", "city"]
+    preposition: str | None
+    anchor: int | None
+    as_location: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """An event's location with what :class:`Location` does not hold yet."""
+
+    event_id: str
+    location: Location
+    fips: str | None
+    resolved_by: PlaceResolution
+
+
+class Geocoder:
+    """Built once per gazetteer; ``locate`` is a pure function of its inputs."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    # -- entry points -----------------------------------------------------------
+
+    def locate(
+        self, doc: Doc, document: Document, events: Sequence[Event], mentions: Sequence[Mention]
+    ) -> tuple[Event, ...]:
+        """The events with ``location`` filled where a rule found one."""
+        placements = {p.event_id: p for p in self.place_events(doc, document, events, mentions)}
+        return tuple(
+            replace(e, location=placements[e.event_id].location) if e.event_id in placements else e
+            for e in events
+        )
+
+    def place_events(
+        self, doc: Doc, document: Document, events: Sequence[Event], mentions: Sequence[Mention]
+    ) -> tuple[Placement, ...]:
+        places = self.places(doc, document, mentions)
+        focus = self.story_country(places, mentions)
+        found = []
+        for event in events:
+            placement = self._place_event(doc, event, places, focus)
+            if placement is not None:
+                found.append(placement)
+        return tuple(found)
+
+    def places(
+        self, doc: Doc, document: Document, mentions: Sequence[Mention]
+    ) -> tuple[PlaceMention, ...]:
+        """Every place mention in the document, disambiguated."""
+        metonyms = [m.span for m in mentions if m.actor.resolved_by == "metonym"]
+        raw: list[tuple[Span, Token, tuple[Place, ...], int]] = []
+        for hit, candidates in self.gazetteer.find(document.text):
+            span = Span(hit.start, hit.end)
+            if any(_overlaps(span, m) for m in metonyms):
+                continue
+            tokens = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+            if tokens is None or len(tokens) == 0:
+                continue
+            head = tokens.root
+            if not _used_as_place(tokens, head, candidates):
+                continue
+            raw.append((span, head, candidates, tokens.end))
+        focus = self._focus([c for _, _, c, _ in raw if len(c) == 1], mentions)
+        resolved = []
+        for span, head, candidates, end in raw:
+            adm1_context = end < len(doc) and doc[end].lower_ in ADM1_WORDS
+            within = _enclosing_place(doc, end, raw)
+            place = _choose(candidates, focus, adm1_context, within)
+            precision = _precision(place, adm1_context)
+            prep, anchor = _governing_preposition(head)
+            resolved.append(
+                PlaceMention(
+                    span=span,
+                    text=span.of(document.text),
+                    place=place,
+                    sentence_index=_sentence_index(doc, head),
+                    head_token=head.i,
+                    precision=precision,
+                    preposition=prep,
+                    anchor=anchor,
+                    as_location=prep is not None or _free_standing(head),
+                )
+            )
+        return tuple(resolved)
+
+    def story_country(
+        self, places: Sequence[PlaceMention], mentions: Sequence[Mention]
+    ) -> Place | None:
+        """The country the story is about: places used as locations weigh most,
+        the dateline (a place opening the text) more, actors' countries least."""
+        weights: dict[str, float] = {}
+        for i, mention in enumerate(places):
+            weight = 2.0 if mention.preposition in STATIVE_PREPS else 1.0
+            if i == 0 and mention.span.start < 40:
+                weight += 2.0
+            weights[mention.place.country] = weights.get(mention.place.country, 0.0) + weight
+        for actor_mention in mentions:
+            country = self.gazetteer.country(actor_mention.actor.country)
+            if country is not None:
+                weights[country.country] = weights.get(country.country, 0.0) + 0.5
+        if not weights:
+            return None
+        code, _ = max(weights.items(), key=lambda kv: (kv[1], kv[0]))
+        return self.gazetteer.country(code)
+
+    # -- internals -------------------------------------------------------------
+
+    def _focus(
+        self, unambiguous: Sequence[tuple[Place, ...]], mentions: Sequence[Mention]
+    ) -> Mapping[str, float]:
+        """Share of the document's unambiguous place and actor mentions per country."""
+        counts: Counter[str] = Counter(c[0].country for c in unambiguous)
+        for mention in mentions:
+            country = self.gazetteer.country(mention.actor.country)
+            if country is not None:
+                counts[country.country] += 1
+        total = sum(counts.values())
+        return {k: v / total for k, v in counts.items()} if total else {}
+
+    def _place_event(
+        self, doc: Doc, event: Event, places: Sequence[PlaceMention], story: Place | None
+    ) -> Placement | None:
+        trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        actors = [a.span for a in (event.source, event.target) if a is not None]
+        candidates = [
+            p
+            for p in places
+            if p.sentence_index == event.sentence.index
+            and p.as_location
+            and not any(_is_actor(p, span) for span in actors)
+        ]
+        if candidates and trigger is not None and len(trigger) > 0:
+            root = trigger.root
+            best = min(
+                candidates, key=lambda p: (_attachment(doc, p, root), abs(p.head_token - root.i))
+            )
+            return _placement(event, best.place, best.precision, best.span, "text")
+        target_country = self._actor_country(event.target)
+        if target_country is not None and event.target is not None:
+            return _placement(event, target_country, "country", event.target.span, "target_country")
+        if story is not None:
+            return _placement(event, story, "country", None, "story_country")
+        return None
+
+    def _actor_country(self, actor: Actor | None) -> Place | None:
+        return None if actor is None else self.gazetteer.country(actor.country)
+
+
+def _placement(
+    event: Event,
+    place: Place,
+    precision: Literal["country", "adm1", "city"],
+    span: Span | None,
+    resolved_by: PlaceResolution,
+) -> Placement:
+    location = Location(
+        name=place.name,
+        span=span,
+        country=place.country,
+        geonames_id=place.geonames_id,
+        adm1=place.adm1,
+        lat=place.lat,
+        lon=place.lon,
+        precision=precision,
+        fips=place.fips,
+        resolved_by=resolved_by,
+    )
+    return Placement(event.event_id, location, place.fips, resolved_by)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _is_actor(place: PlaceMention, actor: Span) -> bool:
+    """The place is the actor itself ("invaded Afghanistan"), not a location said
+    inside the actor's phrase ("police in Paris")."""
+    return actor.contains(place.span) and place.preposition is None
+
+
+def _used_as_place(tokens: TokenSpan, head: Token, candidates: Sequence[Place]) -> bool:
+    """A country name is always a place name; any other name needs NER or a
+    locative preposition to say so, and must not be part of a longer name."""
+
+    for token in tokens:
+        if token.ent_type_ in BLOCKING_ENTITIES:
+            ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+            if ent.start < tokens.start or ent.end > tokens.end or ent.label_ == "PERSON":
+                return False
+    if any(c.kind == "country" for c in candidates):
+        return True
+    if any(t.ent_type_ in PLACE_ENTITIES for t in tokens):
+        return True
+    prep, _ = _governing_preposition(head)
+    return prep is not None
+
+
+def _free_standing(head: Token) -> bool:
+    """Neither an actor ("Russia said", "US officials") nor the object of a
+    non-locative preposition ("policy on Afghanistan"): a dateline or a list."""
+    return head.dep_ not in ACTOR_DEPS and head.dep_ != "pobj"
+
+
+def _governing_preposition(head: Token) -> tuple[str | None, int | None]:
+    """The locative preposition over a name, through "X and Y" and "the capital, Kabul"."""
+    token = head
+    for _ in range(4):
+        if token.dep_ in CHAIN_DEPS and token.head is not token:
+            token = token.head
+            continue
+        if token.dep_ == "compound" and token.head.lower_ in ADM1_WORDS:
+            token = token.head  # "in Kandahar province"
+            continue
+        break
+    if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
+        prep = token.head
+        return prep.lower_, prep.head.i
+    return None, None
+
+
+def _enclosing_place(
+    doc: Doc, end: int, raw: Sequence[tuple[Span, Token, tuple[Place, ...], int]]
+) -> tuple[Place, ...]:
+    """ "Portland, Oregon" / "Mosul, Iraq": the places named right after a comma."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return ()
+    start_char = doc[end + 1].idx
+    for span, _, candidates, _ in raw:
+        if span.start == start_char:
+            return candidates
+    return ()
+
+
+def _choose(
+    candidates: Sequence[Place],
+    focus: Mapping[str, float],
+    adm1_context: bool,
+    within: Sequence[Place],
+) -> Place:
+    """Context, then country focus, then kind (countries, capitals), population last."""
+
+    def score(place: Place) -> float:
+        value = 2.0 * focus.get(place.country, 0.0) + _KIND_PRIOR[place.kind]
+        if place.capital:
+            value += 1.0
+        if adm1_context and place.kind != "country":
+            value += 3.0 if place.kind == "adm1" else 1.5
+        for outer in within:
+            if outer.country == place.country and (
+                outer.kind == "country" or outer.adm1 == place.adm1
+            ):
+                value += 3.0
+        return value + math.log10(place.population + 1) / 10
+
+    return max(candidates, key=lambda p: (score(p), p.population, -p.geonames_id))
+
+
+def _precision(place: Place, adm1_context: bool) -> Literal["country", "adm1", "city"]:
+    if place.kind == "city" and adm1_context:
+        return "adm1"  # "Kandahar province": the province named after its capital
+    return place.kind
+
+
+def _sentence_index(doc: Doc, token: Token) -> int:
+    sent_start = token.sent.start
+    return sum(1 for s in doc.sents if s.start < sent_start)
+
+
+def _attachment(doc: Doc, place: PlaceMention, trigger: Token) -> int:
+    """0: the place's preposition hangs on the trigger; 1: inside the trigger's
+    phrase; 2: on a word governing the trigger; 3: elsewhere with a stative
+    preposition; 4: any other location in the sentence."""
+    if place.anchor is None:
+        return 4
+    anchor = doc[place.anchor]
+    if anchor.i == trigger.i:
+        return 0
+    if trigger.left_edge.i <= anchor.i <= trigger.right_edge.i and trigger in anchor.ancestors:
+        return 1
+    if anchor in trigger.ancestors:
+        return 2
+    return 3 if place.preposition in STATIVE_PREPS else 4

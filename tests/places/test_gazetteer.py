@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import pytest
+
+from eventwire.places import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def test_countries_by_iso_and_cameo_code(gazetteer: Gazetteer) -> None:
+    afghanistan = gazetteer.country("AFG")
+    assert afghanistan is not None and afghanistan.geonames_id == 1149361
+    assert afghanistan.fips == "AF"
+    kosovo = gazetteer.country("KSV")  # CAMEO spells Kosovo KSV, ISO XKX
+    assert kosovo is not None and kosovo.country == "XKX"
+
+
+def test_find_prefers_own_names_and_folds_accents(gazetteer: Gazetteer) -> None:
+    text = "Troops left Kandahar for Washington and Britain."
+    found = {text[h.start : h.end]: places for h, places in gazetteer.find(text)}
+    assert {p.country for p in found["Kandahar"]} >= {"AFG"}
+    assert all(p.name == "Washington" for p in found["Washington"])
+    assert [p.country for p in found["Britain"]] == ["GBR"]
+
+
+def test_lower_case_words_are_not_places(gazetteer: Gazetteer) -> None:
+    assert gazetteer.find("they will march to the mobile unit") == []
