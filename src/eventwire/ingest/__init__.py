@@ -8,10 +8,11 @@
 
 from eventwire.ingest.clean import TextCleaner
 from eventwire.ingest.language import guess_language, is_english
-from eventwire.ingest.readers import READERS, read_inputs, read_path, read_stdin
+from eventwire.ingest.readers import READERS, ReadOptions, read_inputs, read_path, read_stdin
 
 __all__ = [
     "READERS",
+    "ReadOptions",
     "TextCleaner",
     "guess_language",
     "is_english",

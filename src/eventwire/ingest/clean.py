@@ -9,12 +9,18 @@ into one paragraph unless the previous line ends a sentence.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from eventwire.ingest.boilerplate import DEFAULT_RULES, LineRule
-from eventwire.ingest.identity import content_id, date_from_url
+from eventwire.ingest.identity import (
+    DATELINE_MAX_CHARS,
+    content_id,
+    date_from_dateline,
+    date_from_url,
+)
 from eventwire.ingest.language import ENGLISH_FUNCTION_WORDS, UNDETERMINED, guess_language
 from eventwire.records import Document, DroppedSpan, RawArticle, Span
 
@@ -24,6 +30,7 @@ _SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _CLAUSE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 _CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+_DATELINE_END = re.compile(r" [-–—]+ ")
 PARAGRAPH_SEPARATOR = "\n\n"
 
 
@@ -92,7 +99,9 @@ class TextCleaner:
             url=article.url,
             outlet=article.outlet,
             title=title,
-            published=article.published or date_from_url(article.url),
+            published=article.published
+            or date_from_url(article.url)
+            or _dateline_date(dropped, paragraphs),
             language=guess_language(text) if text else UNDETERMINED,
             paragraphs=spans,
             dropped=tuple(sorted(dropped, key=lambda span: span.raw_start)),
@@ -183,6 +192,19 @@ def _assemble(paragraphs: list[_Paragraph]) -> tuple[str, tuple[Span, ...]]:
 
 def _drop(raw: str, line: _Line, reason: str) -> DroppedSpan:
     return DroppedSpan(raw[line.start : line.end], reason, line.start, line.end)
+
+
+def _dateline_date(dropped: list[DroppedSpan], paragraphs: list[_Paragraph]) -> dt.date | None:
+    """The date of a dropped dateline line, else of the lead's dateline."""
+    for span in dropped:
+        if span.reason == "dateline":
+            found = date_from_dateline(span.text)
+            if found is not None:
+                return found
+    if not paragraphs:
+        return None
+    lead_in = _DATELINE_END.search(paragraphs[0].text[:DATELINE_MAX_CHARS])
+    return date_from_dateline(paragraphs[0].text[: lead_in.start()]) if lead_in else None
 
 
 def _is_prose(paragraph: _Paragraph) -> bool:

@@ -8,6 +8,16 @@ import re
 
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})(?:/|$)")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+_MONTHS = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+)  # fmt: skip
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# "December 23, 2017" or "23 December 2017", anywhere in a short dateline.
+_WRITTEN_DATES = (
+    (re.compile(rf"\b{_MONTH} (\d{{1,2}}),? ((?:19|20)\d\d)\b", re.IGNORECASE), (3, 1, 2)),
+    (re.compile(rf"\b(\d{{1,2}}) {_MONTH},? ((?:19|20)\d\d)\b", re.IGNORECASE), (3, 2, 1)),
+)
+DATELINE_MAX_CHARS = 80
 
 
 def content_id(text: str) -> str:
@@ -44,3 +54,16 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def date_from_dateline(line: str) -> dt.date | None:
+    """A full written date in a short dateline ("Saturday, December 23, 2017",
+    "MOSCOW, 23 Dec 2017 (Reuters) -"); None when the line has none."""
+    head = line[:DATELINE_MAX_CHARS]
+    for pattern, (year, month, day) in _WRITTEN_DATES:
+        match = pattern.search(head)
+        if match is None:
+            continue
+        month_number = _MONTHS.index(match.group(month)[:3].lower()) + 1
+        return _safe_date(int(match.group(year)), month_number, int(match.group(day)))
+    return None

@@ -1,0 +1,128 @@
+"""Exact and near duplicates: one story, many copies.
+
+Agency copy is republished by many outlets with small edits (a dateline, a
+credit line, a trimmed last paragraph). Exact copies (same text once whitespace
+and case are normalised) are skipped; near copies are found with MinHash over
+word 5-gram shingles and an LSH index (datasketch), and pointed at the first
+document of their story, so aggregation can count one story with many sources.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from datasketch import MinHash, MinHashLSH
+
+from eventwire.records import Document, IngestError
+
+DuplicateKind = Literal["unique", "exact", "near"]
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateVerdict:
+    """What a document is: a new story, or a copy of ``of`` (a document id)."""
+
+    doc_id: str
+    kind: DuplicateKind
+    of: str | None = None
+    similarity: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class DedupedDocument:
+    """A document that passed deduplication; ``near_duplicate_of`` names the first
+    document of its story when it is a near copy."""
+
+    document: Document
+    near_duplicate_of: str | None = None
+    similarity: float | None = None
+
+
+@dataclass
+class Deduplicator:
+    """Remembers the documents seen so far (one batch, or one watch run).
+
+    ``threshold`` is the estimated Jaccard similarity of shingle sets above which
+    two texts are one story; ``shingle_words`` words make one shingle."""
+
+    threshold: float = 0.7
+    num_perm: int = 128
+    shingle_words: int = 5
+    seed: int = 1
+    _exact: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    _group_of: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    _hashes: dict[str, MinHash] = field(default_factory=dict, init=False, repr=False)
+    _lsh: MinHashLSH = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+
+    def check(self, document: Document) -> DuplicateVerdict:
+        """Classify ``document`` against everything seen, then remember it."""
+        key = exact_key(document.text)
+        first = self._exact.get(key)
+        if first is not None:
+            return DuplicateVerdict(document.id, "exact", first)
+        self._exact[key] = document.id
+        signature = self._minhash(document.text)
+        best_id, best = None, 0.0
+        for candidate in self._lsh.query(signature):
+            similarity = signature.jaccard(self._hashes[candidate])
+            if similarity > best:
+                best_id, best = candidate, similarity
+        if best_id is not None and best >= self.threshold:
+            root = self._group_of[best_id]
+            self._group_of[document.id] = root
+            return DuplicateVerdict(document.id, "near", root, round(best, 3))
+        self._group_of[document.id] = document.id
+        self._hashes[document.id] = signature
+        if document.id not in self._lsh:
+            self._lsh.insert(document.id, signature)
+        return DuplicateVerdict(document.id, "unique")
+
+    def deduplicate(
+        self, items: Iterable[Document | IngestError]
+    ) -> Iterator[DedupedDocument | IngestError]:
+        """Exact copies become ``duplicate`` errors (skipped, not lost); near copies
+        pass with the id of their story's first document."""
+        for item in items:
+            if isinstance(item, IngestError):
+                yield item
+                continue
+            verdict = self.check(item)
+            if verdict.kind == "exact":
+                yield IngestError(
+                    source=item.url or item.id,
+                    reason="duplicate",
+                    detail=f"same text as {verdict.of}",
+                    stage="dedup",
+                    record=item.id,
+                )
+            elif verdict.kind == "near":
+                yield DedupedDocument(item, verdict.of, verdict.similarity)
+            else:
+                yield DedupedDocument(item)
+
+    def _minhash(self, text: str) -> MinHash:
+        signature = MinHash(num_perm=self.num_perm, seed=self.seed)
+        signature.update_batch([s.encode("utf-8") for s in shingles(text, self.shingle_words)])
+        return signature
+
+
+def exact_key(text: str) -> str:
+    """Hash of the text with case and whitespace normalised."""
+    normal = " ".join(text.casefold().split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def shingles(text: str, size: int) -> set[str]:
+    """Word ``size``-grams of the lower-cased text (the whole text if shorter)."""
+    words = _WORD.findall(text.casefold())
+    if len(words) <= size:
+        return {" ".join(words)}
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
