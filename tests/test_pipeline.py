@@ -27,7 +27,7 @@ def test_one_result_per_input_in_order(pipeline: Pipeline) -> None:
         article(
             "Der Bundestag hat am Montag über den Haushalt für das nächste Jahr beraten.", "de"
         ),
-        article(GOOD, "b"),
+        article("Iraq condemned Turkey on Tuesday for shelling Kurdish villages.", "b"),
     ]
     results = list(pipeline.code_articles(inputs))
     assert len(results) == len(inputs)
@@ -72,3 +72,23 @@ def test_code_text_convenience(pipeline: Pipeline) -> None:
     assert events and events[0].date is not None and events[0].date.value == "2022-02-28"
     with pytest.raises(ValueError, match="empty"):
         pipeline.code_text("  ")
+
+
+def test_copies_are_skipped_and_near_copies_grouped(pipeline: Pipeline) -> None:
+    story = (
+        "Russian troops attacked Ukrainian positions near Kharkiv on Monday, the Ukrainian "
+        "army said, adding that two soldiers were wounded and a bridge was destroyed. "
+        "The attack came a day after talks between the two countries' negotiators ended "
+        "without agreement in Istanbul. Officials in Kyiv urged Western governments to "
+        "send more air defence systems before the winter, when attacks on power stations "
+        "are expected to increase across the north and east of the country."
+    )
+    near = story.replace("Monday", "Monday morning")
+    results = list(
+        pipeline.code_articles([article(story, "a"), article(story, "b"), article(near, "c")])
+    )
+    assert isinstance(results[1], IngestError) and results[1].is_skip
+    assert isinstance(results[2], CodedDocument)
+    assert results[2].document.near_duplicate_of == "a"
+    again = list(pipeline.code_articles([article(story, "a")]))
+    assert isinstance(again[0], CodedDocument), "a new run remembers nothing"

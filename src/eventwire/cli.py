@@ -148,7 +148,7 @@ def _run_code(
         results: Iterator[CodedDocument | IngestError] = pipeline.code_articles(articles)
         for result in results:
             if isinstance(result, IngestError):
-                counts.errors += 1
+                counts.errors += 0 if result.is_skip else 1
                 line = error_line(result)
                 if progress is not None:
                     progress.console.print(line, markup=False, highlight=False)

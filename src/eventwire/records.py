@@ -75,6 +75,7 @@ class Document:
     language: str = "en"
     paragraphs: tuple[Span, ...] = ()
     dropped: tuple[DroppedSpan, ...] = ()
+    near_duplicate_of: str | None = None  # the first document of the same story
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +198,11 @@ class IngestError:
     detail: str = ""
     stage: str = "ingest"
     record: str | None = None
+
+    @property
+    def is_skip(self) -> bool:
+        """A deliberate skip (an exact copy of a document already coded), not a failure."""
+        return self.reason == "duplicate"
 
 
 @dataclass(frozen=True, slots=True)

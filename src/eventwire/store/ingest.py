@@ -78,13 +78,14 @@ def ingest(
         known = store.known_documents(i for i in ids.values() if i)
         todo = [a for a in batch if not (isinstance(a, RawArticle) and ids[id(a)] in known)]
         results: list[CodedDocument | IngestError] = list(pipeline.code_articles(todo))
-        errors = [r for r in results if isinstance(r, IngestError)]
+        errors = [r for r in results if isinstance(r, IngestError) and not r.is_skip]
+        copies = sum(1 for r in results if isinstance(r, IngestError) and r.is_skip)
         write_start = time.perf_counter()
         added = store.add(results)
         store_seconds += time.perf_counter() - write_start
         totals = IngestProgress(
             articles=totals.articles + len(batch),
-            skipped=totals.skipped + len(batch) - len(todo) + added.skipped_documents,
+            skipped=totals.skipped + len(batch) - len(todo) + added.skipped_documents + copies,
             documents=totals.documents + added.documents,
             events=totals.events + added.events,
             errors=totals.errors + len(errors),

@@ -139,6 +139,7 @@ def document_row(coded: CodedDocument, ingested_at: dt.datetime) -> dict[str, An
         "text": doc.text,
         "dropped": json.dumps(dropped, ensure_ascii=False),
         "content_hash": content_hash(doc.text),
+        "story_id": doc.near_duplicate_of or doc.id,
         "num_events": len(coded.events),
         "ingested_at": ingested_at,
     }

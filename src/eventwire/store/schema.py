@@ -99,6 +99,7 @@ DOCUMENT_COLUMNS: tuple[Column, ...] = (
     Column("text", "VARCHAR"),
     Column("dropped", "JSON"),
     Column("content_hash", "VARCHAR"),
+    Column("story_id", "VARCHAR"),
     Column("num_events", "INTEGER"),
     Column("ingested_at", "TIMESTAMP"),
 )
