@@ -27,6 +27,7 @@ from eventwire.cli_common import (
     build_pipeline,
     fail,
     library_errors,
+    parse_date,
     read_articles,
 )
 
@@ -103,6 +104,12 @@ def ingest_command(
     store_path: StoreOption = DEFAULT_STORE,
     model: Annotated[ModelName, typer.Option(help="spaCy pipeline.")] = ModelName.sm,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per committed batch.")] = 64,
+    date: Annotated[
+        str | None,
+        typer.Option(help="Publication date YYYY-MM-DD for text inputs (anchors 'Saturday')."),
+    ] = None,
+    url: Annotated[str | None, typer.Option(help="URL of a text input.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name of a text input.")] = None,
 ) -> None:
     """Code articles into the store; documents already stored are skipped, so a rerun
     adds nothing and an interrupted run resumes where it stopped.
@@ -114,7 +121,7 @@ def ingest_command(
 
     with library_errors(), _opened(store_path, read_only=False) as store:
         pipeline = build_pipeline(ctx, model, None)
-        articles = read_articles(inputs, sys.stdin, None, None, None)
+        articles = read_articles(inputs, sys.stdin, parse_date(date), url, outlet)
         with contextlib.ExitStack() as stack:
             progress = stack.enter_context(_progress_bar()) if sys.stderr.isatty() else None
             task = (

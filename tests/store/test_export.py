@@ -8,6 +8,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.dataset as ds
 
+from eventwire.pipeline import Pipeline
 from eventwire.records import CodedDocument, IngestError
 from eventwire.store import open_store
 from eventwire.store.export import (
@@ -98,3 +99,27 @@ def test_parquet_csv_and_plover(tmp_path: Path, coded_sample: list[CodedDocument
         assert all(key in r for r in records)
     assert sum(r["num_mentions"] for r in records) == events
     assert all(len(r["cite_info"]) == r["num_mentions"] for r in records)
+
+
+def test_the_seed_exported_as_gdelt_reads_in_pandas(
+    pipeline: Pipeline, seed_text: str, tmp_path: Path
+) -> None:
+    """The issue's check: 61 columns per line, and pandas reads the file with GDELT's
+    published column names (the seed, dated as published)."""
+    import pandas as pd
+
+    coded = pipeline.code_text(seed_text, date=dt.date(2017, 12, 23), doc_id="seed")
+    out = tmp_path / "seed.export.CSV"
+    with open_store(tmp_path / "seed.duckdb") as store:
+        store.add([coded])
+        export(store, "gdelt", out)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines and all(len(line.split("\t")) == 61 for line in lines)
+    frame = pd.read_csv(out, sep="\t", header=None, names=list(GDELT_EVENT_COLUMNS), dtype=str)
+    assert list(frame.columns)[:2] == ["GLOBALEVENTID", "SQLDATE"]
+    assert list(frame.columns)[-1] == "SOURCEURL"
+    assert len(frame) == len(lines)
+    roots = set(frame["EventRootCode"])
+    assert {"03", "15", "19"} <= roots
+    invasion = frame[(frame["EventRootCode"] == "19") & (frame["Actor2CountryCode"] == "AFG")]
+    assert "2001" in set(invasion["SQLDATE"].str[:4])
