@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from spacy.tokens import Doc
@@ -29,7 +29,7 @@ from eventwire.records import (
 from eventwire.registry import Registry
 
 if TYPE_CHECKING:
-    from eventwire.ingest.dedup import Deduplicator
+    from eventwire.ingest.dedup import RunDeduplicator
 
 
 class Cleaner(Protocol):
@@ -213,10 +213,10 @@ class Pipeline:
         self, articles: Iterable[RawArticle | IngestError]
     ) -> Iterator[CodedDocument | IngestError]:
         """One result per input, in input order: a coded document or the reason it failed."""
-        from eventwire.ingest.dedup import Deduplicator
+        from eventwire.ingest.dedup import RunDeduplicator
 
         # One memory of seen texts per run: coding the same text in two runs is fine.
-        seen = _RunMemory(Deduplicator()) if self.config.dedup else None
+        seen = RunDeduplicator() if self.config.dedup else None
         batch: list[RawArticle | IngestError] = []
         for item in articles:
             batch.append(item)
@@ -260,7 +260,7 @@ class Pipeline:
         return document
 
     def _code_batch(
-        self, batch: list[RawArticle | IngestError], seen: _RunMemory | None
+        self, batch: list[RawArticle | IngestError], seen: RunDeduplicator | None
     ) -> Iterator[CodedDocument | IngestError]:
         prepared = [
             item if isinstance(item, IngestError) else self._prepare(item) for item in batch
@@ -305,36 +305,6 @@ class Pipeline:
             counts=found.counts,
             tone=found.tone,
         )
-
-
-@dataclass
-class _RunMemory:
-    """What one run has seen: texts (for copies) and where each first came from.
-
-    The same text from the same address is a re-delivered record and is skipped;
-    the same text from another address or outlet is another source for the same
-    story, so it is kept and named a copy of the first."""
-
-    texts: Deduplicator
-    origin_of: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
-
-    def check(self, item: Document | IngestError) -> Document | IngestError:
-        if isinstance(item, IngestError):
-            return item
-        verdict = self.texts.check(item)
-        origin = (item.url, item.outlet)
-        if verdict.kind == "unique" or verdict.of is None:
-            self.origin_of[item.id] = origin
-            return item
-        if verdict.kind == "exact" and self.origin_of.get(verdict.of) == origin:
-            return IngestError(
-                source=item.url or item.id,
-                reason="duplicate",
-                detail=f"same text from the same source as {verdict.of}",
-                stage="dedup",
-                record=item.id,
-            )
-        return replace(item, near_duplicate_of=verdict.of)
 
 
 def _error(article: RawArticle, stage: str, reason: str, detail: str) -> IngestError:

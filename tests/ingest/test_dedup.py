@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from eventwire.ingest.dedup import DedupedDocument, Deduplicator
+from dataclasses import replace
+
+from eventwire.ingest.dedup import Deduplicator, RunDeduplicator
 from eventwire.records import Document, IngestError
 
 STORY = (
@@ -51,13 +53,18 @@ def test_chain_of_copies_points_at_the_first() -> None:
     assert (third.kind, third.of) == ("near", "first")
 
 
-def test_deduplicate_skips_exact_copies_as_errors() -> None:
+def test_a_run_skips_redelivered_copies_and_names_republished_ones() -> None:
+    run = RunDeduplicator()
     error = IngestError(source="f", reason="empty", detail="")
-    out = list(Deduplicator().deduplicate([_doc("a", STORY), error, _doc("b", STORY)]))
-    assert isinstance(out[0], DedupedDocument) and out[0].near_duplicate_of is None
-    assert out[1] is error
-    assert isinstance(out[2], IngestError)
+    first = _doc("a", STORY)
+    out = [
+        run.check(x)
+        for x in (first, error, _doc("b", STORY), replace(_doc("c", STORY), outlet="Other"))
+    ]
+    assert out[0] is first and out[1] is error
+    assert isinstance(out[2], IngestError) and out[2].is_skip
     assert (out[2].reason, out[2].stage, out[2].record) == ("duplicate", "dedup", "b")
+    assert isinstance(out[3], Document) and out[3].near_duplicate_of == "a"
 
 
 def test_short_texts_only_match_exactly() -> None:

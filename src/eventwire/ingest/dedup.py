@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from datasketch import MinHash, MinHashLSH
@@ -31,16 +30,6 @@ class DuplicateVerdict:
     kind: DuplicateKind
     of: str | None = None
     similarity: float = 1.0
-
-
-@dataclass(frozen=True, slots=True)
-class DedupedDocument:
-    """A document that passed deduplication; ``near_duplicate_of`` names the first
-    document of its story when it is a near copy."""
-
-    document: Document
-    near_duplicate_of: str | None = None
-    similarity: float | None = None
 
 
 @dataclass
@@ -85,29 +74,6 @@ class Deduplicator:
             self._lsh.insert(document.id, signature)
         return DuplicateVerdict(document.id, "unique")
 
-    def deduplicate(
-        self, items: Iterable[Document | IngestError]
-    ) -> Iterator[DedupedDocument | IngestError]:
-        """Exact copies become ``duplicate`` errors (skipped, not lost); near copies
-        pass with the id of their story's first document."""
-        for item in items:
-            if isinstance(item, IngestError):
-                yield item
-                continue
-            verdict = self.check(item)
-            if verdict.kind == "exact":
-                yield IngestError(
-                    source=item.url or item.id,
-                    reason="duplicate",
-                    detail=f"same text as {verdict.of}",
-                    stage="dedup",
-                    record=item.id,
-                )
-            elif verdict.kind == "near":
-                yield DedupedDocument(item, verdict.of, verdict.similarity)
-            else:
-                yield DedupedDocument(item)
-
     def _minhash(self, text: str) -> MinHash:
         signature = MinHash(num_perm=self.num_perm, seed=self.seed)
         signature.update_batch([s.encode("utf-8") for s in shingles(text, self.shingle_words)])
@@ -126,3 +92,34 @@ def shingles(text: str, size: int) -> set[str]:
     if len(words) <= size:
         return {" ".join(words)}
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+@dataclass
+class RunDeduplicator:
+    """What one run has seen: texts (for copies) and where each first came from.
+
+    The same text from the same address is a re-delivered record: a ``duplicate``
+    skip record (kept for audit, not lost). The same or nearly the same text from
+    another address or outlet is another source for the same story: it is kept, with
+    ``near_duplicate_of`` naming the story's first document."""
+
+    texts: Deduplicator = field(default_factory=Deduplicator)
+    origin_of: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+
+    def check(self, item: Document | IngestError) -> Document | IngestError:
+        if isinstance(item, IngestError):
+            return item
+        verdict = self.texts.check(item)
+        origin = (item.url, item.outlet)
+        if verdict.kind == "unique" or verdict.of is None:
+            self.origin_of[item.id] = origin
+            return item
+        if verdict.kind == "exact" and self.origin_of.get(verdict.of) == origin:
+            return IngestError(
+                source=item.url or item.id,
+                reason="duplicate",
+                detail=f"same text from the same source as {verdict.of}",
+                stage="dedup",
+                record=item.id,
+            )
+        return replace(item, near_duplicate_of=verdict.of)
