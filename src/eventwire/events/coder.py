@@ -38,7 +38,9 @@ from eventwire.events.rules import (
     ADDRESSEE_ROOTS,
     AGREEMENT_CODE,
     AGREEMENT_VERBS,
+    APPEALS,
     CONVERSE_VERBS,
+    DEMANDS,
     JOINT_ROOTS,
     MEASURE_WORDS,
     NON_PREDICATE_DEPS,
@@ -49,7 +51,6 @@ from eventwire.events.rules import (
     UNATTRIBUTED_ROOTS,
     Candidate,
     Trigger,
-    appeals,
     carries_uncoded_complement,
     confidence_of,
     deduplicate,
@@ -59,7 +60,6 @@ from eventwire.events.rules import (
     is_theme,
     may_lack_target,
     names_a_standing_thing,
-    obligations,
     reciprocal,
     unattributed_attacker,
     victims,
@@ -121,8 +121,8 @@ class DependencyCoder:
                 continue
             found.append(Trigger(token, pattern.kind, pattern, code))
         by_token = {t.token.i: t for t in found}
-        found.extend(obligations(sent, by_token))
-        found.extend(appeals(sent, by_token))
+        found.extend(DEMANDS.find(sent, by_token))
+        found.extend(APPEALS.find(sent, by_token))
         return found
 
     def _match_verb(self, token: Token, lemma: str) -> Pattern | None:

@@ -97,93 +97,90 @@ AGREEMENT_VERBS = frozenset({"agree", "accept", "consent", "commit", "offer"})
 AGREEMENT_CODE = "030"
 # Verbs in these roles are not predicates ("according to", "given that").
 NON_PREDICATE_DEPS = frozenset({"prep", "mark", "cc", "aux", "auxpass", "case"})
-# Reporting verbs whose "must"/"should" complement is a demand on its subject.
-_DEMAND_CARRIERS = frozenset(
-    {"say", "declare", "reiterate", "insist", "state", "stress", "tell", "warn", "add", "argue"}
-)
-# What a demand asks for, by the root of the demanded act (CAMEO 10x).
-_DEMAND_BY_ROOT = MappingProxyType(
-    {
-        "04": "106",
-        "05": "102",
-        "06": "101",
-        "07": "103",
-        "08": "105",
-        "03": "100",
-    }
-)
-OBLIGATION = Pattern(
-    kind="verb",
-    lemma="<reporting verb> ... must",
-    particle="",
-    prep="",
-    object="",
-    code="100",
-    passive_code="",
-    target="auto",
-    origin="eventwire",
-    note="reported obligation: 'X said Y must ...' is a demand",
-    line=0,
-)
 
 
-def obligations(sent: SpacySpan, triggers: dict[int, Trigger]) -> list[Trigger]:
-    """ "The US said China must drop barriers": the speaker demands (10x) of the
-    complement's subject; the code follows what is demanded, when that is coded."""
-    found: list[Trigger] = []
-    for token in sent:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in _DEMAND_CARRIERS:
-            continue
-        for comp in token.children:
-            if comp.dep_ != "ccomp":
+def _rule_pattern(lemma: str, code: str, target: str, note: str) -> Pattern:
+    """A pattern record for a coder rule, so its events say which rule made them."""
+    return Pattern(
+        kind="verb",
+        lemma=lemma,
+        particle="",
+        prep="",
+        object="",
+        code=code,
+        passive_code="",
+        target="dobj" if target == "dobj" else "auto",
+        origin="eventwire",
+        note=note,
+        line=0,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ComplementRule:
+    """A verb whose complement clause makes it an act on somebody: "X said Y must
+    ..." is a demand, "X asked Y to ..." an appeal. The code follows what is asked
+    for, by the root of the complement's own trigger when it has one."""
+
+    carriers: frozenset[str]
+    complement_dep: str
+    pattern: Pattern
+    by_root: MappingProxyType[str, str]
+    needs_obligation: bool
+    skip_coded_carriers: bool
+
+    def find(self, sent: SpacySpan, triggers: dict[int, Trigger]) -> list[Trigger]:
+        found: list[Trigger] = []
+        for token in sent:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in self.carriers:
                 continue
-            if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in comp.children):
-                continue
-            demanded = triggers.get(comp.i)
-            code = _DEMAND_BY_ROOT.get(demanded.code[:2], "100") if demanded else "100"
-            found.append(Trigger(token, "verb", OBLIGATION, code))
-    return found
+            if self.skip_coded_carriers and token.i in triggers:
+                continue  # "urged" already has its own row
+            for comp in token.children:
+                if comp.dep_ != self.complement_dep:
+                    continue
+                if self.needs_obligation and not any(
+                    c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in comp.children
+                ):
+                    continue
+                asked = triggers.get(comp.i)
+                default = self.pattern.code
+                code = self.by_root.get(asked.code[:2], default) if asked else default
+                found.append(Trigger(token, "verb", self.pattern, code))
+        return found
 
 
-# Verbs that ask somebody to do something ("asked Iran to", "urged both sides to").
-_APPEAL_VERBS = frozenset(
-    {"ask", "urge", "call", "appeal", "implore", "invite", "encourage", "press", "beg"}
+OBLIGATION = _rule_pattern(
+    "<reporting verb> ... must", "100", "auto", "reported obligation: 'X said Y must ...'"
 )
-# What an appeal asks for, by the root of the requested act (CAMEO 02x).
-_APPEAL_BY_ROOT = MappingProxyType(
-    {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "03": "020"}
+APPEAL = _rule_pattern("<request verb> X to ...", "020", "dobj", "appeal: 'X urged Y to ...'")
+# "The US said China must drop barriers": a demand (10x) on the complement's subject.
+DEMANDS = ComplementRule(
+    carriers=frozenset(
+        {"say", "declare", "reiterate", "insist", "state", "stress", "tell", "warn", "add"}
+        | {"argue"}
+    ),
+    complement_dep="ccomp",
+    pattern=OBLIGATION,
+    by_root=MappingProxyType(
+        {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "03": "100"}
+    ),
+    needs_obligation=True,
+    skip_coded_carriers=False,
 )
-APPEAL = Pattern(
-    kind="verb",
-    lemma="<request verb> X to ...",
-    particle="",
-    prep="",
-    object="",
-    code="020",
-    passive_code="",
-    target="dobj",
-    origin="eventwire",
-    note="appeal: 'X urged/asked Y to ...'",
-    line=0,
+# "Kenya asked Somalia to withdraw": an appeal (02x) to the one asked.
+APPEALS = ComplementRule(
+    carriers=frozenset(
+        {"ask", "urge", "call", "appeal", "implore", "invite", "encourage", "press", "beg"}
+    ),
+    complement_dep="xcomp",
+    pattern=APPEAL,
+    by_root=MappingProxyType(
+        {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "03": "020"}
+    ),
+    needs_obligation=False,
+    skip_coded_carriers=True,
 )
-
-
-def appeals(sent: SpacySpan, triggers: dict[int, Trigger]) -> list[Trigger]:
-    """ "Kenya asked Somalia to withdraw": an appeal (02x) to the one asked, coded by
-    what is asked for; verbs whose own row already codes them keep that code."""
-    found: list[Trigger] = []
-    for token in sent:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in _APPEAL_VERBS:
-            continue
-        if token.i in triggers:
-            continue
-        for comp in token.children:
-            if comp.dep_ != "xcomp":
-                continue
-            asked = triggers.get(comp.i)
-            code = _APPEAL_BY_ROOT.get(asked.code[:2], "020") if asked else "020"
-            found.append(Trigger(token, "verb", APPEAL, code))
-    return found
 
 
 # Dependencies that hold a verb's complement (where a carrier's real event sits).
