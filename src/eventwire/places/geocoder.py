@@ -2,13 +2,17 @@
 
 Place mentions are gazetteer hits that the text uses as places: a country name, or
 a name NER calls GPE/LOC/FAC or that follows a place preposition ("near Samarra").
-Capitals the actor recogniser read as governments ("Washington said") are actors,
-never places. Ambiguous names are settled by context first ("Kandahar province",
-"Portland, Oregon"), then by the document's country focus (dateline, places and
-actors mentioned), and by population only last. Each event takes the place
-attached to its trigger ("deployed in Afghanistan"), else the nearest place in its
-sentence used as a location, else its target's country, else the story's country,
-and the :class:`Placement` says which rule decided.
+A name introduced by a settlement noun ("the town of Samarra", "city Aleppo") is a
+place too. Capitals the actor recogniser read as governments ("Washington said")
+are actors, never places, unless a stative preposition governs them ("in Beirut").
+Ambiguous names are settled by context first ("Kandahar province", "Portland,
+Oregon", the actor dictionary's reading of the same name), then by the document's
+country focus (dateline, places and actors mentioned), and by population only last.
+Each event takes the place attached to its trigger ("deployed in Afghanistan"), else
+the nearest place in its sentence used as a location, never one in the clause that
+reports it ("officials in Nairobi said") and last one that only says where a
+preceding actor is based ("the commander in Iraq"); else its target's country, else
+the story's country, and the :class:`Placement` says which rule decided.
 """
 
 from __future__ import annotations
@@ -36,6 +40,18 @@ STATIVE_PREPS = frozenset(
 ADM1_WORDS = frozenset(
     {"province", "state", "governorate", "region", "prefecture", "oblast", "district"}
 )
+# Nouns that introduce a named settlement or division: "the town of Cizre",
+# "the capital Kabul", "Syria's second city Aleppo".
+SETTLEMENT_WORDS = ADM1_WORDS | frozenset(
+    {"city", "town", "village", "capital", "port", "enclave", "suburb", "county", "island"}
+)
+# Parts of a place: "in a residential sector of Beirut", "in the east of the Gaza Strip".
+PART_WORDS = frozenset(
+    {"east", "west", "north", "south", "centre", "center", "heart", "outskirts", "suburbs"}
+    | {"part", "sector", "area", "edge", "quarter", "neighbourhood", "neighborhood"}
+)
+# Verbs of a reporting clause: "officials in Nairobi said" places the report, not the event.
+REPORTING_LEMMAS = frozenset({"say", "tell", "report", "add", "state", "confirm", "quote"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 # A name inside a longer entity of these kinds names something else ("Washington Post").
 BLOCKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
@@ -112,21 +128,27 @@ class Geocoder:
         raw: list[tuple[Span, Token, tuple[Place, ...], int]] = []
         for hit, candidates in self.gazetteer.find(document.text):
             span = Span(hit.start, hit.end)
-            if any(_overlaps(span, m) for m in metonyms):
-                continue
             tokens = doc.char_span(hit.start, hit.end, alignment_mode="expand")
             if tokens is None or len(tokens) == 0:
                 continue
             head = tokens.root
+            # "Washington said" is an actor; "in Beirut" never is, whatever the recogniser read.
+            if any(_overlaps(span, m) for m in metonyms) and (
+                _governing_preposition(head)[0] not in STATIVE_PREPS
+            ):
+                continue
             if not _used_as_place(tokens, head, candidates):
                 continue
             raw.append((span, head, candidates, tokens.end))
         focus = self._focus([c for _, _, c, _ in raw if len(c) == 1], mentions)
         resolved = []
         for span, head, candidates, end in raw:
-            adm1_context = end < len(doc) and doc[end].lower_ in ADM1_WORDS
+            adm1_context = (end < len(doc) and doc[end].lower_ in ADM1_WORDS) or (
+                _named_by_of(head) in ADM1_WORDS  # "the province of Herat"
+            )
             within = _enclosing_place(doc, end, raw)
-            place = _choose(candidates, focus, adm1_context, within)
+            read_as = _actor_countries(self.gazetteer, head, mentions)
+            place = _choose(candidates, focus, adm1_context, within, read_as)
             precision = _precision(place, adm1_context)
             prep, anchor = _governing_preposition(head)
             resolved.append(
@@ -190,11 +212,20 @@ class Geocoder:
             and p.as_location
             and not any(_is_actor(p, span) for span in actors)
         ]
-        if candidates and trigger is not None and len(trigger) > 0:
+        if trigger is not None and len(trigger) > 0:
             root = trigger.root
-            best = min(
-                candidates, key=lambda p: (_attachment(doc, p, root), abs(p.head_token - root.i))
-            )
+            candidates = [p for p in candidates if not _in_reporting_clause(doc, p, root)]
+        if candidates and trigger is not None and len(trigger) > 0:
+
+            def rank(place: PlaceMention) -> tuple[int, int]:
+                attachment = _attachment(doc, place, root)
+                if place.anchor is not None and _describes_actor_before(
+                    doc[place.anchor], root, actors
+                ):
+                    attachment = 5  # "the US commander in Iraq held talks ... in Beirut"
+                return attachment, abs(place.head_token - root.i)
+
+            best = min(candidates, key=rank)
             return _placement(event, best.place, best.precision, best.span, "text")
         target_country = self._actor_country(event.target)
         if target_country is not None and event.target is not None:
@@ -252,8 +283,27 @@ def _used_as_place(tokens: TokenSpan, head: Token, candidates: Sequence[Place]) 
         return True
     if any(t.ent_type_ in PLACE_ENTITIES for t in tokens):
         return True
+    if _introduced_as_settlement(head):
+        return True
     prep, _ = _governing_preposition(head)
     return prep is not None
+
+
+def _introduced_as_settlement(head: Token) -> bool:
+    """ "the capital Kabul", "city Aleppo", "the town of Samarra": named as a place."""
+    if any(c.dep_ == "compound" and c.lower_ in SETTLEMENT_WORDS for c in head.children):
+        return True
+    if head.dep_ in CHAIN_DEPS and head.head.lower_ in SETTLEMENT_WORDS:
+        return True
+    return _named_by_of(head) in SETTLEMENT_WORDS
+
+
+def _named_by_of(head: Token) -> str | None:
+    """The noun a name is "of": "town" in "the town of Cizre"."""
+    of = head.head
+    if head.dep_ == "pobj" and of.lower_ == "of" and of.dep_ == "prep":
+        return str(of.head.lower_)
+    return None
 
 
 def _free_standing(head: Token) -> bool:
@@ -263,20 +313,67 @@ def _free_standing(head: Token) -> bool:
 
 
 def _governing_preposition(head: Token) -> tuple[str | None, int | None]:
-    """The locative preposition over a name, through "X and Y" and "the capital, Kabul"."""
+    """The locative preposition over a name, through "X and Y", "the capital, Kabul",
+    "the town of Cizre", "a sector of Beirut" and "outside of"."""
     token = head
-    for _ in range(4):
+    for _ in range(6):
         if token.dep_ in CHAIN_DEPS and token.head is not token:
             token = token.head
             continue
         if token.dep_ == "compound" and token.head.lower_ in ADM1_WORDS:
             token = token.head  # "in Kandahar province"
             continue
+        of = token.head
+        if token.dep_ == "pobj" and of.lower_ == "of" and of.dep_ == "prep":
+            if of.head.lower_ in SETTLEMENT_WORDS | PART_WORDS:
+                token = of.head  # "in the town of Cizre"
+                continue
+            if of.head.lower_ in LOCATIVE_PREPS:
+                return of.head.lower_, of.head.head.i  # "outside of Basra"
         break
     if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
         prep = token.head
         return prep.lower_, prep.head.i
     return None, None
+
+
+def _describes_actor_before(anchor: Token, trigger: Token, actors: Sequence[Span]) -> bool:
+    """The place modifies an actor named before the event word: where the actor is
+    based ("the US commander in Iraq held talks"), not where it acts. After the
+    event word such a phrase is often the event's own, misattached by the parser
+    ("refused to meet the king in Tel Aviv")."""
+    return anchor.i < trigger.i and any(s.start <= anchor.idx < s.end for s in actors)
+
+
+def _in_reporting_clause(doc: Doc, place: PlaceMention, trigger: Token) -> bool:
+    """The place hangs on the clause that reports the event ("relief officials in
+    Nairobi said", "reported from Kabul"), not on the event's own clause."""
+    if place.anchor is None:
+        return False
+    anchor = doc[place.anchor]
+    below = trigger
+    for verb in trigger.ancestors:
+        if verb.lemma_.lower() in REPORTING_LEMMAS:
+            in_verb_clause = verb.left_edge.i <= anchor.i <= verb.right_edge.i
+            in_event_clause = below.left_edge.i <= anchor.i <= below.right_edge.i
+            if in_verb_clause and not in_event_clause:
+                return True
+        below = verb
+    return False
+
+
+def _actor_countries(
+    gazetteer: Gazetteer, head: Token, mentions: Sequence[Mention]
+) -> frozenset[str]:
+    """Countries the actor dictionary gives the same name ("Geneva" -> CHE): a second
+    opinion on an ambiguous place, from a list curated for news."""
+    found = set()
+    for mention in mentions:
+        if mention.head_token == head.i:
+            country = gazetteer.country(mention.actor.country)
+            if country is not None:
+                found.add(country.country)
+    return frozenset(found)
 
 
 def _enclosing_place(
@@ -297,6 +394,7 @@ def _choose(
     focus: Mapping[str, float],
     adm1_context: bool,
     within: Sequence[Place],
+    read_as: frozenset[str] = frozenset(),
 ) -> Place:
     """Context, then country focus, then kind (countries, capitals), population last."""
 
@@ -306,6 +404,8 @@ def _choose(
             value += 1.0
         if adm1_context and place.kind != "country":
             value += 3.0 if place.kind == "adm1" else 1.5
+        if place.country in read_as:
+            value += 2.0
         for outer in within:
             if outer.country == place.country and (
                 outer.kind == "country" or outer.adm1 == place.adm1
