@@ -26,7 +26,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from bench_pipeline import git_commit, peak_rss_mb  # noqa: E402
+from bench_pipeline import append_result, git_commit, peak_rss_mb  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus"
 FILES = ("allsides_political.jsonl.gz", "reuters21578.jsonl.gz", "wikinews_2019_2020.jsonl.gz")
@@ -122,10 +122,7 @@ def main() -> None:
     }
     print(json.dumps(record, indent=2))
     if not args.no_save:
-        history = json.loads(args.results.read_text()) if args.results.exists() else []
-        history.append(record)
-        args.results.write_text(json.dumps(history, indent=2) + "\n", encoding="utf-8")
-        print(f"appended to {args.results}", file=sys.stderr)
+        append_result(record, args.results)
 
 
 if __name__ == "__main__":

@@ -57,6 +57,14 @@ def git_commit() -> str | None:
     return head + ("-dirty" if dirty else "")
 
 
+def append_result(record: dict[str, Any], results: Path) -> None:
+    """Add one run to the history file (a JSON list), keeping earlier runs."""
+    history = json.loads(results.read_text()) if results.exists() else []
+    history.append(record)
+    results.write_text(json.dumps(history, indent=2) + "\n", encoding="utf-8")
+    print(f"appended to {results}", file=sys.stderr)
+
+
 def load_articles(n: int) -> list[Any]:
     from eventwire.ingest import read_inputs
     from eventwire.records import RawArticle
@@ -145,10 +153,7 @@ def main() -> None:
     }
     print(json.dumps(record, indent=2))
     if not args.no_append:
-        history = json.loads(args.results.read_text()) if args.results.exists() else []
-        history.append(record)
-        args.results.write_text(json.dumps(history, indent=2) + "\n", encoding="utf-8")
-        print(f"appended to {args.results}", file=sys.stderr)
+        append_result(record, args.results)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ import datetime as dt
 import json
 import os
 import platform
-import sys
 import time
 from collections.abc import Sequence
 from importlib.metadata import version
@@ -28,7 +27,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from bench_pipeline import git_commit, peak_rss_mb
+from bench_pipeline import append_result, git_commit, peak_rss_mb
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus" / "allsides_political.jsonl.gz"
@@ -189,10 +188,7 @@ def main() -> None:
     }
     print(json.dumps(record, indent=2))
     if not args.no_append:
-        history = json.loads(args.results.read_text()) if args.results.exists() else []
-        history.append(record)
-        args.results.write_text(json.dumps(history, indent=2) + "\n", encoding="utf-8")
-        print(f"appended to {args.results}", file=sys.stderr)
+        append_result(record, args.results)
 
 
 if __name__ == "__main__":
