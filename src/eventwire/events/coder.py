@@ -42,6 +42,7 @@ from eventwire.events.rules import (
     CONVERSE_VERBS,
     DEMANDS,
     JOINT_ROOTS,
+    MATERIAL_CONFLICT,
     MEASURE_WORDS,
     NON_PREDICATE_DEPS,
     PLACE_TARGET_CODES,
@@ -290,6 +291,8 @@ class DependencyCoder:
             may_lack_target(trigger, code) or may_lack_target(trigger, base_code)
         ):
             return []
+        if not targets and reading.modality == "alleged" and code[:2] in MATERIAL_CONFLICT:
+            return []  # "accused of a role in the genocide": a charge against nobody named
         pairs: list[tuple[Mention, Mention | None]]
         if targets:
             pairs = [(s, t) for s in sources for t in targets]

@@ -193,6 +193,8 @@ MEASURE_WORDS = frozenset(
     {"kg", "kilogram", "ton", "tonne", "pound", "worth", "amount", "quantity", "shipment"}
     | {"batch", "consignment", "load", "lot", "number", "supply", "package", "cache"}
 )
+# Force, coercion and violence (CAMEO 15-20).
+MATERIAL_CONFLICT = frozenset({"15", "16", "17", "18", "19", "20"})
 # Material violence is worth coding even when the perpetrator is not named.
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
 UNATTRIBUTED_SECTOR = "UAF"
