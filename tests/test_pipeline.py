@@ -34,7 +34,8 @@ def test_one_result_per_input_in_order(pipeline: Pipeline) -> None:
     assert isinstance(results[0], CodedDocument) and results[0].document.id == "a"
     assert results[1] is upstream
     assert isinstance(results[2], IngestError) and results[2].reason == "empty"
-    assert isinstance(results[3], IngestError) and results[3].reason == "not_english"
+    assert isinstance(results[3], CodedDocument) and results[3].document.language != "en"
+    assert results[3].events == () and "not English" in results[3].warnings[0]
     assert isinstance(results[4], CodedDocument) and results[4].events
 
 

@@ -253,10 +253,6 @@ class Pipeline:
                 "too_large",
                 f"{len(document.text)} characters > limit {self.config.max_chars}",
             )
-        if document.language != "en":
-            return _error(
-                article, "clean", "not_english", f"language {document.language!r} is not coded"
-            )
         return document
 
     def _code_batch(
@@ -267,13 +263,16 @@ class Pipeline:
         ]
         if seen is not None:
             prepared = [seen.check(p) for p in prepared]
-        documents = [p for p in prepared if isinstance(p, Document)]
-        docs = iter(
-            self.backend.pipe((d.text for d in documents), batch_size=self.config.batch_size)
-        )
+        english = [p for p in prepared if isinstance(p, Document) and p.language == "en"]
+        docs = iter(self.backend.pipe((d.text for d in english), batch_size=self.config.batch_size))
         for item in prepared:
             if isinstance(item, IngestError):
                 yield item
+                continue
+            if item.language != "en":
+                # Stored and flagged, not coded: the English coder would invent events.
+                note = f"not coded: language {item.language!r} is not English"
+                yield CodedDocument(item, (), (), (), warnings=(note,))
                 continue
             doc = next(docs)
             try:
