@@ -1,4 +1,4 @@
-"""The pipeline: read -> clean -> nlp -> actors -> events (with dates).
+"""The pipeline: clean -> dedup -> nlp -> actors -> events (with dates) -> places -> extras.
 
 Stages are looked up by versioned name in a :class:`Registry` and built once;
 every resource (model, dictionaries, tables) lives on the :class:`Pipeline`
@@ -29,6 +29,7 @@ from eventwire.records import (
 from eventwire.registry import Registry
 
 if TYPE_CHECKING:
+    from eventwire.extras.bundle import Findings
     from eventwire.ingest.dedup import RunDeduplicator
 
 
@@ -54,7 +55,7 @@ class Extras(Protocol):
         sentences: tuple[Sentence, ...],
         mentions: tuple[Mention, ...],
         events: tuple[Event, ...],
-    ) -> Any: ...
+    ) -> Findings: ...
 
 
 class Coder(Protocol):
