@@ -80,8 +80,16 @@ _FIRST = ", ".join(
     )
 )
 
+# GDELT's AvgTone: the mean tone of the documents that mention the event, each once
 _AGGREGATES = f"""
 INSERT INTO aggregated_events
+WITH tones AS (
+  SELECT m.aggregate_id, avg(d.avg_tone) AS avg_tone
+  FROM (SELECT DISTINCT a.aggregate_id, e.doc_id
+        FROM events e JOIN event_aggregates a USING (event_id)) m
+  JOIN documents d USING (doc_id)
+  GROUP BY m.aggregate_id
+)
 SELECT a.aggregate_id, min(e.date_first) AS date_first, {_FIRST},
   count(*) AS num_mentions,
   count(DISTINCT e.doc_id) AS num_articles,
@@ -91,13 +99,14 @@ SELECT a.aggregate_id, min(e.date_first) AS date_first, {_FIRST},
   max(d.ingested_at) AS last_seen,
   min(e.published) AS first_published,
   avg(e.confidence) AS avg_confidence,
-  CAST(NULL AS DOUBLE) AS avg_tone,
+  any_value(t.avg_tone) AS avg_tone,
   bool_or(e.sentence_index < 3) AS is_root_event,
   first(e.url ORDER BY {_ORDER}) AS source_url,
   first(e.event_id ORDER BY {_ORDER}) AS first_event_id
 FROM events e
 JOIN event_aggregates a USING (event_id)
 JOIN documents d USING (doc_id)
+LEFT JOIN tones t ON t.aggregate_id = a.aggregate_id
 GROUP BY a.aggregate_id
 """
 

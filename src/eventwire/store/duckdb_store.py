@@ -1,7 +1,8 @@
 """The DuckDB event store: one file, versioned schema, one transaction per batch.
 
-Writes are idempotent: documents, events and ingest errors are keyed by their
-deterministic ids, so adding the same results again adds nothing. Aggregated
+Writes are idempotent: documents (with their events, quotes and counts) and ingest
+errors are keyed by their deterministic ids, so adding the same results again adds
+nothing. Aggregated
 events are rebuilt from the coded events (``aggregate``) and marked stale in
 ``meta`` whenever a batch adds events, so a killed run never leaves them half-done.
 """
@@ -21,12 +22,14 @@ import pyarrow as pa
 from eventwire.records import CodedDocument, IngestError
 from eventwire.store import aggregate as aggregation
 from eventwire.store.query import EventFilter
-from eventwire.store.rows import document_row, error_row, event_row
+from eventwire.store.rows import count_rows, document_row, error_row, event_row, quote_rows
 from eventwire.store.schema import (
+    COUNT_COLUMNS,
     DOCUMENT_COLUMNS,
     ERROR_COLUMNS,
     EVENT_COLUMNS,
     MIGRATIONS,
+    QUOTE_COLUMNS,
     SCHEMA_VERSION,
     Column,
 )
@@ -48,6 +51,8 @@ class AddSummary:
     events: int = 0
     errors: int = 0
     skipped_documents: int = 0
+    quotes: int = 0
+    counts: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +61,15 @@ class StoreCounts:
     events: int
     aggregated_events: int
     ingest_errors: int
+    quotes: int = 0
+    counts: int = 0
 
 
 def _arrow_type(sql_type: str) -> pa.DataType:
     return {
         "VARCHAR": pa.string(),
         "JSON": pa.string(),
+        "BOOLEAN": pa.bool_(),
         "VARCHAR[]": pa.list_(pa.string()),
         "INTEGER": pa.int32(),
         "TINYINT": pa.int8(),
@@ -80,6 +88,8 @@ _SCHEMAS = {
     "documents": (_arrow_schema(DOCUMENT_COLUMNS), DOCUMENT_COLUMNS),
     "events": (_arrow_schema(EVENT_COLUMNS), EVENT_COLUMNS),
     "ingest_errors": (_arrow_schema(ERROR_COLUMNS), ERROR_COLUMNS),
+    "quotes": (_arrow_schema(QUOTE_COLUMNS), QUOTE_COLUMNS),
+    "counts": (_arrow_schema(COUNT_COLUMNS), COUNT_COLUMNS),
 }
 
 
@@ -177,10 +187,11 @@ class Store:
         return {row[0] for row in rows}
 
     def add(self, results: Iterable[CodedDocument | IngestError]) -> AddSummary:
-        """Store coded documents and ingest errors, all in one transaction.
+        """Store coded documents (with their events, quotes and counts) and ingest
+        errors, all in one transaction.
 
-        Documents already stored (by id) are skipped with their events; errors are
-        keyed by what failed and why. Re-adding the same results adds nothing.
+        Documents already stored (by id) are skipped with everything coded from them;
+        errors are keyed by what failed and why. Re-adding the same results adds nothing.
         """
         now = _now()
         coded: dict[str, CodedDocument] = {}
@@ -195,11 +206,15 @@ class Store:
         new = [c for doc_id, c in coded.items() if doc_id not in known]
         documents = [document_row(c, now) for c in new]
         events = {e.event_id: event_row(e, c.document) for c in new for e in c.events}
+        quotes = [row for c in new for row in quote_rows(c)]
+        counts = [row for c in new for row in count_rows(c)]
         known_errors = self._known("ingest_errors", "error_id", errors)
         new_errors = [row for key, row in errors.items() if key not in known_errors]
         with self._transaction():
             self._insert("documents", documents)
             self._insert("events", list(events.values()))
+            self._insert("quotes", quotes)
+            self._insert("counts", counts)
             self._insert("ingest_errors", new_errors)
             if events:
                 self._set_meta("aggregates_stale", "1")
@@ -208,6 +223,8 @@ class Store:
             events=len(events),
             errors=len(new_errors),
             skipped_documents=len(coded) - len(new),
+            quotes=len(quotes),
+            counts=len(counts),
         )
 
     def _known(self, table: str, key: str, ids: Iterable[str]) -> set[str]:
@@ -270,6 +287,8 @@ class Store:
             events=count("events"),
             aggregated_events=count("aggregated_events"),
             ingest_errors=count("ingest_errors"),
+            quotes=count("quotes"),
+            counts=count("counts"),
         )
 
     def events(

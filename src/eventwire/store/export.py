@@ -3,8 +3,9 @@ a Hive-partitioned Parquet dataset, CSV.
 
 GDELT: one line per aggregated event in the 61 columns of the GDELT 2.0 Event
 table (tab-separated, no header, as GDELT ships them) and one line per mention in
-the 16 columns of its Mentions table. Fields eventwire does not produce (tone,
-ethnic and religion codes, known groups, ADM2) are empty; geo fields are filled
+the 16 columns of its Mentions table. Tone is the document's ``avg_tone`` (mean
+over an event's documents). Fields eventwire does not produce (ethnic and religion
+codes, known groups, ADM2) are empty; geo fields are filled
 from the event's location, with FIPS 10-4 country codes, and empty without one.
 """
 
@@ -224,7 +225,7 @@ def gdelt_mention_line(row: Mapping[str, Any]) -> list[str]:
         1 if in_raw else 0,
         round(100 * (row.get("confidence") or 0)),
         row.get("doc_length"),
-        None,
+        row.get("doc_tone"),
         None,
         None,
     ]

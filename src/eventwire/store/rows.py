@@ -13,11 +13,12 @@ import json
 from collections.abc import Mapping
 from typing import Any, cast
 
-from eventwire.output import error_record, event_record
+from eventwire.output import actor_record, error_record, event_record
 from eventwire.records import (
     Actor,
     ActorResolution,
     CodedDocument,
+    Count,
     Document,
     DroppedSpan,
     Event,
@@ -27,7 +28,9 @@ from eventwire.records import (
     Location,
     Modality,
     Precision,
+    Quote,
     Sentence,
+    SizeField,
     Span,
 )
 from eventwire.store.schema import ACTOR_ROLES
@@ -141,8 +144,64 @@ def document_row(coded: CodedDocument, ingested_at: dt.datetime) -> dict[str, An
         "content_hash": content_hash(doc.text),
         "story_id": doc.near_duplicate_of or doc.id,
         "num_events": len(coded.events),
+        "tone": coded.tone.document if coded.tone else None,
+        "avg_tone": coded.tone.avg_tone if coded.tone else None,
         "ingested_at": ingested_at,
     }
+
+
+def quote_rows(coded: CodedDocument) -> list[dict[str, Any]]:
+    """The document's ``quotes`` rows, keyed by (doc_id, position in the document)."""
+    text = coded.document.text
+    rows: list[dict[str, Any]] = []
+    for index, quote in enumerate(coded.quotes):
+        speaker = _actor_columns("speaker", actor_record(quote.speaker, text))
+        # the speaker's words are kept even when they are no known actor
+        speaker.update(
+            {
+                "speaker_start": quote.speaker_span.start if quote.speaker_span else None,
+                "speaker_end": quote.speaker_span.end if quote.speaker_span else None,
+                "speaker_text": quote.speaker_span.of(text) if quote.speaker_span else None,
+            }
+        )
+        rows.append(
+            {
+                "doc_id": coded.document.id,
+                "quote_index": index,
+                "sentence_index": quote.sentence_index,
+                "text_start": quote.text.start,
+                "text_end": quote.text.end,
+                "text": quote.text.of(text),
+                "verb_start": quote.verb.start if quote.verb else None,
+                "verb_end": quote.verb.end if quote.verb else None,
+                "verb_text": quote.verb.of(text) if quote.verb else None,
+                **speaker,
+                "direct": quote.direct,
+                "event_ids": list(quote.event_ids),
+            }
+        )
+    return rows
+
+
+def count_rows(coded: CodedDocument) -> list[dict[str, Any]]:
+    """The document's ``counts`` rows, keyed by (doc_id, position in the document)."""
+    return [
+        {
+            "doc_id": coded.document.id,
+            "count_index": index,
+            "sentence_index": count.sentence_index,
+            "event_id": count.event_id,
+            "number": count.number,
+            "unit": count.unit,
+            "what": count.what,
+            "approximate": count.approximate,
+            "size": count.size,
+            "span_start": count.span.start,
+            "span_end": count.span.end,
+            "text": count.text,
+        }
+        for index, count in enumerate(coded.counts)
+    ]
 
 
 def error_row(error: IngestError, seen_at: dt.datetime) -> dict[str, Any]:
@@ -257,4 +316,32 @@ def document_from_row(row: Row) -> Document:
         published=row.get("published"),
         language=row.get("language") or "en",
         dropped=dropped,
+    )
+
+
+def quote_from_row(row: Row) -> Quote:
+    speaker_span = _span(row, "speaker")
+    speaker = _actor(row, "speaker")
+    return Quote(
+        text=Span(row["text_start"], row["text_end"]),
+        verb=_span(row, "verb"),
+        speaker=speaker,
+        speaker_span=speaker_span,
+        direct=bool(row["direct"]),
+        sentence_index=row["sentence_index"],
+        event_ids=tuple(row.get("event_ids") or ()),
+    )
+
+
+def count_from_row(row: Row) -> Count:
+    return Count(
+        span=Span(row["span_start"], row["span_end"]),
+        text=row["text"],
+        number=row["number"],
+        unit=row.get("unit"),
+        what=row.get("what"),
+        approximate=bool(row["approximate"]),
+        size=cast(SizeField | None, row.get("size")),
+        sentence_index=row["sentence_index"],
+        event_id=row.get("event_id"),
     )

@@ -1,8 +1,9 @@
 """The store's tables, as data: column names and types in one place.
 
 ``EVENT_COLUMNS`` is the JSON event schema (docs/OUTPUT.md) flattened to one row
-per coded event; :mod:`eventwire.store.rows` fills and reads it. Changing a table
-means a new entry in :data:`MIGRATIONS` and a higher :data:`SCHEMA_VERSION`.
+per coded event; :mod:`eventwire.store.rows` fills and reads it. Once a release
+has shipped, changing a table means a new entry in :data:`MIGRATIONS` and a higher
+:data:`SCHEMA_VERSION`; until then version 1 is edited in place.
 """
 
 from __future__ import annotations
@@ -101,7 +102,40 @@ DOCUMENT_COLUMNS: tuple[Column, ...] = (
     Column("content_hash", "VARCHAR"),
     Column("story_id", "VARCHAR"),
     Column("num_events", "INTEGER"),
+    Column("tone", "DOUBLE"),
+    Column("avg_tone", "DOUBLE"),
     Column("ingested_at", "TIMESTAMP"),
+)
+
+# span columns are ``<what>_start``/``<what>_end``: a bare ``end`` is an SQL keyword
+QUOTE_COLUMNS: tuple[Column, ...] = (
+    Column("doc_id", "VARCHAR"),
+    Column("quote_index", "INTEGER"),
+    Column("sentence_index", "INTEGER"),
+    Column("text_start", "INTEGER"),
+    Column("text_end", "INTEGER"),
+    Column("text", "VARCHAR"),
+    Column("verb_start", "INTEGER"),
+    Column("verb_end", "INTEGER"),
+    Column("verb_text", "VARCHAR"),
+    *_actor_columns("speaker"),
+    Column("direct", "BOOLEAN"),
+    Column("event_ids", "VARCHAR[]"),
+)
+
+COUNT_COLUMNS: tuple[Column, ...] = (
+    Column("doc_id", "VARCHAR"),
+    Column("count_index", "INTEGER"),
+    Column("sentence_index", "INTEGER"),
+    Column("event_id", "VARCHAR"),
+    Column("number", "DOUBLE"),
+    Column("unit", "VARCHAR"),
+    Column("what", "VARCHAR"),
+    Column("approximate", "BOOLEAN"),
+    Column("size", "VARCHAR"),
+    Column("span_start", "INTEGER"),
+    Column("span_end", "INTEGER"),
+    Column("text", "VARCHAR"),
 )
 
 ERROR_COLUMNS: tuple[Column, ...] = (
@@ -152,10 +186,45 @@ SELECT a.aggregate_id, e.event_id, e.doc_id, d.outlet, d.url, d.published,
        d.ingested_at, e.sentence_index, e.source_start, e.source_end,
        e.target_start, e.target_end, e.trigger_start, e.trigger_end,
        e.evidence_start, e.evidence_end, e.source_resolved_by, e.target_resolved_by,
-       e.confidence, length(d.text) AS doc_length
+       e.confidence, length(d.text) AS doc_length, d.avg_tone AS doc_tone
 FROM events e
 JOIN documents d USING (doc_id)
 LEFT JOIN event_aggregates a USING (event_id)
+"""
+
+# every distinct actor identity seen as a source or a target of a coded event
+_ACTORS_VIEW = """
+CREATE VIEW actors AS
+WITH sides AS (
+  SELECT source_code AS code, source_country AS country, source_sectors AS sectors,
+         source_name AS name, 'source' AS role, event_id, doc_id, date_first
+  FROM events WHERE source_code IS NOT NULL
+  UNION ALL
+  SELECT target_code, target_country, target_sectors, target_name, 'target',
+         event_id, doc_id, date_first
+  FROM events WHERE target_code IS NOT NULL
+)
+SELECT code, country, sectors, name,
+       count(DISTINCT event_id) AS num_events,
+       count(*) FILTER (WHERE role = 'source') AS events_as_source,
+       count(*) FILTER (WHERE role = 'target') AS events_as_target,
+       count(DISTINCT doc_id) AS num_documents,
+       min(date_first) AS first_date, max(date_first) AS last_date
+FROM sides
+GROUP BY code, country, sectors, name
+"""
+
+# every distinct place an event was located at
+_LOCATIONS_VIEW = """
+CREATE VIEW locations AS
+SELECT location_name AS name, location_country AS country, location_adm1 AS adm1,
+       location_geonames_id AS geonames_id, location_lat AS lat, location_lon AS lon,
+       location_precision AS "precision", location_fips AS fips,
+       count(*) AS num_events, count(DISTINCT doc_id) AS num_documents,
+       min(date_first) AS first_date, max(date_first) AS last_date
+FROM events
+WHERE location_name IS NOT NULL
+GROUP BY ALL
 """
 
 
@@ -164,9 +233,13 @@ def _migrate_to_1(con: duckdb.DuckDBPyConnection) -> None:
         _create("documents", DOCUMENT_COLUMNS, "doc_id"),
         _create("ingest_errors", ERROR_COLUMNS, "error_id"),
         _create("events", EVENT_COLUMNS, "event_id"),
+        _create("quotes", QUOTE_COLUMNS, "doc_id, quote_index"),
+        _create("counts", COUNT_COLUMNS, "doc_id, count_index"),
         _AGGREGATES,
         _MEMBERS,
         _MENTIONS_VIEW,
+        _ACTORS_VIEW,
+        _LOCATIONS_VIEW,
     ):
         con.execute(statement).fetchall()
 
