@@ -93,3 +93,22 @@ def test_copies_are_skipped_and_near_copies_grouped(pipeline: Pipeline) -> None:
     assert results[2].document.near_duplicate_of == "a"
     again = list(pipeline.code_articles([article(story, "a")]))
     assert isinstance(again[0], CodedDocument), "a new run remembers nothing"
+
+
+def test_lines_an_outlet_repeats_in_a_batch_are_dropped(pipeline: Pipeline) -> None:
+    promo = "Subscribe to the Harbour Gazette for more news from the region"
+    stories = [
+        "Kenyan troops attacked al-Shabaab positions near Kismayo on Monday.",
+        "The Ethiopian prime minister met the Somali president in Addis Ababa.",
+        "Protesters rallied outside the parliament in Nairobi on Friday.",
+        "Uganda sent aid to refugees in South Sudan last week.",
+    ]
+    batch = [
+        RawArticle(id=f"h{i}", text=f"{text}\n\n{promo}", origin="t", outlet="Harbour Gazette")
+        for i, text in enumerate(stories)
+    ]
+    results = [r for r in pipeline.code_articles(batch) if isinstance(r, CodedDocument)]
+    assert len(results) == len(stories)
+    for coded in results:
+        assert promo not in coded.document.text
+        assert any(d.reason == "repeated_in_outlet" for d in coded.document.dropped)

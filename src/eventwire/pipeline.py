@@ -10,9 +10,9 @@ are parsed in batches (``nlp.pipe``); any failure of one document becomes an
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from spacy.tokens import Doc
 
@@ -35,6 +35,13 @@ if TYPE_CHECKING:
 
 class Cleaner(Protocol):
     def clean(self, article: RawArticle) -> Document: ...
+
+
+@runtime_checkable
+class BatchAwareCleaner(Cleaner, Protocol):
+    """A cleaner that also learns from the batch (lines an outlet repeats)."""
+
+    def clean_batch(self, articles: Sequence[RawArticle]) -> list[Document]: ...
 
 
 class Recognizer(Protocol):
@@ -70,7 +77,7 @@ class PipelineConfig:
 
     model: str = "en_core_web_sm"
     nlp: str = "nlp.spacy.v1"
-    cleaner: str = "clean.rules.v1"
+    cleaner: str = "clean.batch.v1"
     actors: str = "actors.dictionary.v1"
     dates: str = "dates.rules.v1"
     coder: str = "coder.cameo_deps.v1"
@@ -91,6 +98,12 @@ def _make_cleaner() -> Any:
     from eventwire.ingest.clean import TextCleaner
 
     return TextCleaner()
+
+
+def _make_batch_cleaner() -> Any:
+    from eventwire.ingest.repeated import BatchCleaner
+
+    return BatchCleaner()
 
 
 def _make_actors() -> Any:
@@ -141,6 +154,7 @@ def default_registry() -> Registry:
     registry = Registry()
     registry.register("nlp", "nlp.spacy.v1", _make_nlp)
     registry.register("cleaner", "clean.rules.v1", _make_cleaner)
+    registry.register("cleaner", "clean.batch.v1", _make_batch_cleaner)
     registry.register("actors", "actors.dictionary.v1", _make_actors)
     registry.register("dates", "dates.rules.v1", _make_dates)
     registry.register("coder", "coder.cameo_deps.v1", _make_coder)
@@ -240,11 +254,27 @@ class Pipeline:
 
     # -- internals -------------------------------------------------------------
 
+    def _clean_batch(self, articles: list[RawArticle]) -> list[Document | IngestError]:
+        """Clean a batch at once when the cleaner learns from batches (repeated outlet
+        lines); one article at a time otherwise, or when the batch pass fails."""
+        if isinstance(self.cleaner, BatchAwareCleaner) and len(articles) > 1:
+            try:
+                return [
+                    self._check(d, a)
+                    for d, a in zip(self.cleaner.clean_batch(articles), articles, strict=True)
+                ]
+            except Exception:  # fall back to the per-article path, which reports errors
+                pass
+        return [self._prepare(a) for a in articles]
+
     def _prepare(self, article: RawArticle) -> Document | IngestError:
         try:
             document = self.cleaner.clean(article)
         except Exception as exc:  # a cleaner bug must not sink the batch
             return _error(article, "clean", "internal_error", repr(exc))
+        return self._check(document, article)
+
+    def _check(self, document: Document, article: RawArticle) -> Document | IngestError:
         if not document.text.strip():
             return _error(article, "clean", "empty", "no article text left after cleaning")
         if len(document.text) > self.config.max_chars:
@@ -259,9 +289,8 @@ class Pipeline:
     def _code_batch(
         self, batch: list[RawArticle | IngestError], seen: RunDeduplicator | None
     ) -> Iterator[CodedDocument | IngestError]:
-        prepared = [
-            item if isinstance(item, IngestError) else self._prepare(item) for item in batch
-        ]
+        cleaned = iter(self._clean_batch([a for a in batch if isinstance(a, RawArticle)]))
+        prepared = [item if isinstance(item, IngestError) else next(cleaned) for item in batch]
         if seen is not None:
             prepared = [seen.check(p) for p in prepared]
         english = [p for p in prepared if isinstance(p, Document) and p.language == "en"]

@@ -75,6 +75,10 @@ class BatchCleaner:
     cleaner: TextCleaner = field(default_factory=TextCleaner)
     learner: RepeatedLineLearner = field(default_factory=RepeatedLineLearner)
 
+    def clean(self, article: RawArticle) -> Document:
+        """One article alone: only the rule lines apply (nothing to learn from)."""
+        return self.cleaner.clean(article)
+
     def clean_batch(self, articles: Sequence[RawArticle]) -> list[Document]:
         learned = self.learner.learn(articles)
         cleaners: dict[str, TextCleaner] = {}
