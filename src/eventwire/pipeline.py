@@ -225,13 +225,18 @@ class Pipeline:
         raise AssertionError("code_articles yields one result per article")
 
     def code_articles(
-        self, articles: Iterable[RawArticle | IngestError]
+        self,
+        articles: Iterable[RawArticle | IngestError],
+        memory: RunDeduplicator | None = None,
     ) -> Iterator[CodedDocument | IngestError]:
-        """One result per input, in input order: a coded document or the reason it failed."""
+        """One result per input, in input order: a coded document or the reason it failed.
+
+        ``memory`` carries what a run has seen across calls (a caller that feeds one
+        run in several calls passes the same one); by default each call is a run.
+        """
         from eventwire.ingest.dedup import RunDeduplicator
 
-        # One memory of seen texts per run: coding the same text in two runs is fine.
-        seen = RunDeduplicator() if self.config.dedup else None
+        seen = memory if memory is not None else (RunDeduplicator() if self.config.dedup else None)
         batch: list[RawArticle | IngestError] = []
         for item in articles:
             batch.append(item)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from eventwire.ingest.dedup import RunDeduplicator
 from eventwire.records import CodedDocument, IngestError, RawArticle
 
 if TYPE_CHECKING:
@@ -72,12 +73,14 @@ def ingest(
         raise ValueError(f"batch_size must be >= 1, not {batch_size}")
     started = time.perf_counter()
     totals = IngestProgress()
+    # One memory of texts for the whole run, so copies are found across batches.
+    memory = RunDeduplicator() if pipeline.config.dedup else None
     store_seconds = 0.0
     for batch in _batches(articles, batch_size):
         ids = {id(a): _document_id(pipeline, a) for a in batch if isinstance(a, RawArticle)}
         known = store.known_documents(i for i in ids.values() if i)
         todo = [a for a in batch if not (isinstance(a, RawArticle) and ids[id(a)] in known)]
-        results: list[CodedDocument | IngestError] = list(pipeline.code_articles(todo))
+        results: list[CodedDocument | IngestError] = list(pipeline.code_articles(todo, memory))
         errors = [r for r in results if isinstance(r, IngestError) and not r.is_skip]
         copies = sum(1 for r in results if isinstance(r, IngestError) and r.is_skip)
         write_start = time.perf_counter()
