@@ -284,3 +284,17 @@ def test_code_on_the_seed_article(runner: CliRunner, pipeline: Pipeline, seed_te
     assert any(root == "04" and {s, t} == {"RUS", "USA"} for root, s, t, _ in found)
     assert any(root == "15" and s == "USA" for root, s, _, _ in found)
     assert not any("SHARE THIS" in r["sentence"]["text"] for r in records)
+
+
+def test_a_non_english_article_is_noted_not_failed(
+    runner: CliRunner, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    german = tmp_path / "de.txt"
+    german.write_text(
+        "Der Bundestag hat am Montag über den Haushalt für das nächste Jahr beraten.",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["code", str(german)], obj=pipeline)
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "not English" in result.stderr

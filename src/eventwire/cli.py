@@ -159,6 +159,8 @@ def _run_code(
             else:
                 counts.articles += 1
                 counts.events += len(result.events)
+                for warning in result.warnings:  # e.g. a non-English document, kept uncoded
+                    print(f"note: {result.document.id}: {warning}", file=sys.stderr)
                 for event in result.events:
                     if output_format is OutputFormat.table:
                         table_rows.append((event, result.document))
