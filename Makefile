@@ -50,8 +50,13 @@ eval: install
 
 test: lint pytest eval
 
+# Throughput, memory and overhead benchmarks; each appends a record to
+# benchmarks/results.json (several minutes on 2 cores).
 bench: install
 	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_places.py
+	$(BIN)/python benchmarks/bench_store.py --n 500
 
 # The demo grows with later issues (dashboard next): add demo-<step> targets here.
 DEMO_STORE := out/demo.duckdb

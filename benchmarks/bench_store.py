@@ -4,7 +4,8 @@ Ingests N articles (default 1,000, from the start of
 ``../shared/corpus/allsides_political.jsonl.gz``) into a fresh store with
 ``eventwire.store.ingest.ingest`` and reports the time spent in store writes and
 aggregation against the whole run, and the file size (after a checkpoint) scaled to
-1,000 articles. Prints one JSON record.
+1,000 articles. Prints one JSON record and appends it, with machine info and the
+git commit, to ``benchmarks/results.json``.
 
 Usage: .venv/bin/python benchmarks/bench_store.py [--n 1000] [--batch-size 64]
 """
@@ -12,7 +13,11 @@ Usage: .venv/bin/python benchmarks/bench_store.py [--n 1000] [--batch-size 64]
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import os
+import platform
+import sys
 import tempfile
 import time
 from itertools import islice
@@ -24,7 +29,12 @@ from eventwire.store import open_store
 from eventwire.store.ingest import ingest
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from bench_pipeline import append_result, git_commit, peak_rss_mb  # noqa: E402
+
 CORPUS = REPO.parent / "shared" / "corpus" / "allsides_political.jsonl.gz"
+RESULTS = REPO / "benchmarks" / "results.json"
 
 
 def main() -> None:
@@ -32,6 +42,8 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--results", type=Path, default=RESULTS)
+    parser.add_argument("--no-append", action="store_true")
     args = parser.parse_args()
     pipeline = Pipeline()
     with tempfile.TemporaryDirectory() as tmp:
@@ -45,6 +57,14 @@ def main() -> None:
             counts = store.counts()
         size_mb = path.stat().st_size / 1e6
     record = {
+        "benchmark": "store",
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "commit": git_commit(),
+        "machine": {
+            "cpu_count": os.cpu_count(),
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+        },
         "articles": summary.articles,
         "documents": counts.documents,
         "events": counts.events,
@@ -54,8 +74,11 @@ def main() -> None:
         "store_share": round(summary.store_seconds / elapsed, 4),
         "db_mb": round(size_mb, 2),
         "db_mb_per_1000_articles": round(size_mb * 1000 / max(summary.articles, 1), 2),
+        "peak_rss_mb": peak_rss_mb(),
     }
     print(json.dumps(record, indent=2))
+    if not args.no_append:
+        append_result(record, args.results)
 
 
 if __name__ == "__main__":
