@@ -218,3 +218,14 @@ def test_title_with_known_surname_finds_the_country(find) -> None:  # type: igno
 def test_capital_named_in_apposition_to_a_place_stays_a_place(find) -> None:  # type: ignore[no-untyped-def]
     found = find("Rebels attacked a checkpoint in the capital Kabul on Monday.")
     assert found["Kabul"].actor.code == "AFG"
+
+
+def test_a_phrase_stops_before_a_clause_hanging_from_it(find) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Doctors from two American aid groups donated and delivered medicine to a "
+        "hospital in Baghdad, risking years in prison."
+    )
+    found = find(text)
+    doctors = next(m for m in found.values() if m.text.startswith("Doctors"))
+    assert doctors.text == "Doctors from two American aid groups"
+    assert doctors.actor.country == "USA"

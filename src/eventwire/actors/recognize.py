@@ -222,6 +222,22 @@ def _left_edge(token: Token) -> int:
     return edge
 
 
+# Dependents that open a clause: a noun phrase's extent stops before them.
+_CLAUSAL_DEPS = frozenset(
+    {"acl", "relcl", "advcl", "ccomp", "xcomp", "conj", "cc", "parataxis", "punct", "appos"}
+)
+
+
+def _phrase_right_edge(token: Token) -> int:
+    """Rightmost token of the noun phrase itself ("two American aid groups"), not of
+    a clause hanging from it ("... groups donated and delivered goods to ...")."""
+    edge = token.i
+    for child in token.rights:
+        if child.dep_ not in _CLAUSAL_DEPS:
+            edge = max(edge, _phrase_right_edge(child))
+    return edge
+
+
 class _DocumentRun:
     """State for one ``find`` call: memo of resolved tokens, history, people."""
 
@@ -458,7 +474,7 @@ class _DocumentRun:
                 # in the phrase itself names one.
                 principal = self._via_preps(token, frozenset({"in"}), depth=1, places=True)
             if principal is not None:
-                extra_end = self.doc[principal[0]].right_edge.i + 1
+                extra_end = _phrase_right_edge(self.doc[principal[0]]) + 1
         start, end = self._extent(token, atom, extra_end)
         name = self.doc[start:end].text
         if principal is None:
