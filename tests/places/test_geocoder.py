@@ -80,3 +80,39 @@ def test_seed_deployment_and_invasion_in_afghanistan(
     for event in located:
         if event.source.span.start == washington:
             assert event.location is not None and event.location.country != "USA"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "name"),
+    [
+        ("Taliban fighters attacked a police checkpoint in Helmand province.", "AFG", "Helmand"),
+        ("Militants attacked an army convoy in Anbar on Tuesday.", "IRQ", "Anbar"),
+        ("Police arrested dozens of protesters in Sindh on Friday.", "PAK", "Sindh"),
+        ("Armed men attacked a displacement camp in West Darfur.", "SDN", "Western Darfur"),
+    ],
+)
+def test_a_division_outside_the_us_places_the_event(
+    pipeline: Pipeline, geocoder: Geocoder, text: str, country: str, name: str
+) -> None:
+    located = [p.location for p in _placements(pipeline, geocoder, text)]
+    assert (country, name, "adm1", None) in {
+        (loc.country, loc.name, loc.precision, loc.geonames_id) for loc in located
+    }
+
+
+def test_an_ambiguous_division_follows_the_document_focus(
+    pipeline: Pipeline, geocoder: Geocoder
+) -> None:
+    text = "Indian police detained farmers in Punjab after a march from Delhi."
+    coded, doc = _code(pipeline, text)
+    punjab = next(
+        p for p in geocoder.places(doc, coded.document, coded.mentions) if p.text == "Punjab"
+    )
+    assert (punjab.place.country, punjab.precision) == ("IND", "adm1")
+
+
+def test_a_division_named_after_its_city_is_the_city(
+    pipeline: Pipeline, geocoder: Geocoder
+) -> None:
+    (placement,) = _placements(pipeline, geocoder, "Rebels shelled a market in Kandahar on Monday.")
+    assert (placement.location.country, placement.location.precision) == ("AFG", "city")

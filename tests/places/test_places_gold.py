@@ -26,10 +26,11 @@ from eventwire.records import CodedDocument, Event, IngestError, RawArticle
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "places" / "places_gold.jsonl"
 # The measured figures, as floors (lower only with a reason). Measured: country
-# 78/79 of events placed from the text, 85/94 of all events; city 41/46 of the events
-# placed from the text whose sentence names a city. The issue asks >= 90% country.
+# 78/79 of events placed from the text, 88/93 of all events (ADM1 divisions outside
+# the US place "Sindh"); city 41/46 of the events placed from the text whose sentence
+# names a city. The issue asks >= 90% country.
 TEXT_COUNTRY_FLOOR = 0.98
-ALL_COUNTRY_FLOOR = 0.90
+ALL_COUNTRY_FLOOR = 0.94
 TEXT_CITY_FLOOR = 0.89
 
 
@@ -101,7 +102,7 @@ def named_ids(gazetteer: Gazetteer, gold: GoldPlace) -> frozenset[int]:
         place.geonames_id
         for _, places in gazetteer.find(gold.place)
         for place in places
-        if place.country == gold.country
+        if place.country == gold.country and place.geonames_id is not None
     )
 
 

@@ -1,4 +1,4 @@
-"""The shipped gazetteer: GeoNames countries, US states and cities over 15,000 people.
+"""The shipped gazetteer: GeoNames countries, first-level divisions and cities over 15,000.
 
 Loaded once from ``data/places/gazetteer.tsv.gz`` (built by
 ``scripts/build_gazetteer.py``) into an object; names and alternate names are
@@ -34,9 +34,10 @@ CAMEO_TO_ISO: Mapping[str, str] = MappingProxyType(
 @dataclass(frozen=True, slots=True)
 class Place:
     """One gazetteer entry. ``country`` is ISO-3, ``fips`` the FIPS 10-4 country
-    code GDELT uses, ``adm1`` the GeoNames admin1 code (US: the state's postal code)."""
+    code GDELT uses, ``adm1`` the GeoNames admin1 code (US: the state's postal code).
+    Divisions outside the US have no GeoNames id in the sources: ``geonames_id`` None."""
 
-    geonames_id: int
+    geonames_id: int | None
     kind: PlaceKind
     name: str
     country: str
@@ -75,11 +76,11 @@ class Gazetteer:
             cols = line.split("\t")
             gid, kind, name, country, fips, adm1, lat, lon, pop, capital, aliases = cols
             if kind not in _KINDS:
-                raise ValueError(f"gazetteer row {gid}: unknown kind {kind!r}")
+                raise ValueError(f"gazetteer row {name!r}: unknown kind {kind!r}")
             index = len(places)
             places.append(
                 Place(
-                    geonames_id=int(gid),
+                    geonames_id=int(gid) if gid else None,
                     kind=_KINDS[kind],
                     name=name,
                     country=country,

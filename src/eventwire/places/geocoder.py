@@ -396,10 +396,16 @@ def _choose(
     within: Sequence[Place],
     read_as: frozenset[str] = frozenset(),
 ) -> Place:
-    """Context, then country focus, then kind (countries, capitals), population last."""
+    """Context, then country focus, then kind (countries, capitals), population last.
+
+    A division named after its own city ("Kandahar", "Aleppo", "Lagos") is the
+    city unless the text says province ("Kandahar province")."""
+    city_countries = {p.country for p in candidates if p.kind == "city"}
 
     def score(place: Place) -> float:
         value = 2.0 * focus.get(place.country, 0.0) + _KIND_PRIOR[place.kind]
+        if place.kind == "adm1" and not adm1_context and place.country in city_countries:
+            value -= 2.0
         if place.capital:
             value += 1.0
         if adm1_context and place.kind != "country":
@@ -413,7 +419,7 @@ def _choose(
                 value += 3.0
         return value + math.log10(place.population + 1) / 10
 
-    return max(candidates, key=lambda p: (score(p), p.population, -p.geonames_id))
+    return max(candidates, key=lambda p: (score(p), p.population, -(p.geonames_id or 0)))
 
 
 def _precision(place: Place, adm1_context: bool) -> Literal["country", "adm1", "city"]:
