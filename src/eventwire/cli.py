@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 if TYPE_CHECKING:
@@ -39,6 +38,7 @@ from eventwire.cli_common import (
     fail,
     library_errors,
     parse_date,
+    progress_bar,
     read_articles,
 )
 from eventwire.cli_ingest import register as register_ingest
@@ -60,20 +60,6 @@ class _Counts:
     articles: int = 0
     events: int = 0
     errors: int = 0
-
-
-def _progress(enabled: bool) -> contextlib.AbstractContextManager[Progress | None]:
-    if not enabled:
-        return contextlib.nullcontext()
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("{task.fields[articles]} articles"),
-        TextColumn("{task.fields[events]} events"),
-        TextColumn("{task.fields[errors]} errors"),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
 
 
 @app.command("code")
@@ -143,7 +129,7 @@ def _run_code(
             stack.enter_context(output.open("w", encoding="utf-8")) if output else sys.stdout
         )
         err_file = stack.enter_context(errors.open("w", encoding="utf-8")) if errors else None
-        progress = stack.enter_context(_progress(sys.stderr.isatty()))
+        progress = stack.enter_context(progress_bar(sys.stderr.isatty()))
         task = progress.add_task("coding", articles=0, events=0, errors=0) if progress else None
         results: Iterator[CodedDocument | IngestError] = pipeline.code_articles(articles)
         for result in results:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import typer
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 if TYPE_CHECKING:
     from eventwire.pipeline import Pipeline
@@ -120,3 +121,20 @@ def read_articles(
                     outlet=outlet if outlet and (force or not item.outlet) else item.outlet,
                 )
             yield item
+
+
+def progress_bar(
+    enabled: bool, rate: bool = False
+) -> contextlib.AbstractContextManager[Progress | None]:
+    """A rich progress bar on stderr (articles, events, errors), only on a terminal."""
+    if not enabled:
+        return contextlib.nullcontext()
+    columns = [
+        SpinnerColumn(),
+        TextColumn("{task.fields[articles]} articles"),
+        *([TextColumn("{task.fields[rate]:.1f} articles/s")] if rate else []),
+        TextColumn("{task.fields[events]} events"),
+        TextColumn("{task.fields[errors]} errors"),
+        TimeElapsedColumn(),
+    ]
+    return Progress(*columns, console=Console(stderr=True), transient=True)

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from eventwire.cli_common import (
@@ -28,6 +27,7 @@ from eventwire.cli_common import (
     fail,
     library_errors,
     parse_date,
+    progress_bar,
     read_articles,
 )
 
@@ -82,19 +82,6 @@ def _opened(path: Path, read_only: bool) -> Iterator[Store]:
         yield store
 
 
-def _progress_bar() -> Progress:
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("{task.fields[articles]} articles"),
-        TextColumn("{task.fields[rate]:.1f} articles/s"),
-        TextColumn("{task.fields[events]} events"),
-        TextColumn("{task.fields[errors]} errors"),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
-
-
 def ingest_command(
     ctx: typer.Context,
     inputs: Annotated[
@@ -123,7 +110,7 @@ def ingest_command(
         pipeline = build_pipeline(ctx, model, None)
         articles = read_articles(inputs, sys.stdin, parse_date(date), url, outlet)
         with contextlib.ExitStack() as stack:
-            progress = stack.enter_context(_progress_bar()) if sys.stderr.isatty() else None
+            progress = stack.enter_context(progress_bar(sys.stderr.isatty(), rate=True))
             task = (
                 progress.add_task("ingest", articles=0, rate=0.0, events=0, errors=0)
                 if progress
