@@ -14,7 +14,7 @@ from typing import Any
 
 import ahocorasick
 
-_APOSTROPHES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'"}
+_APOSTROPHES = frozenset({"\u2019", "\u2018", "\u02bc"})
 _HYPHENS = frozenset("-\u2010\u2011\u2012\u2013")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -18,12 +19,14 @@ if TYPE_CHECKING:
 
 _YEAR_TOKEN = re.compile(r"\b(\d{4})\b")
 _FIXED_BASE = dt.datetime(2000, 1, 1)
-_SETTINGS = {
-    "REQUIRE_PARTS": ["year", "month"],
-    "RELATIVE_BASE": _FIXED_BASE,
-    "PREFER_DAY_OF_MONTH": "first",
-    "DATE_ORDER": "MDY",
-}
+_SETTINGS = MappingProxyType(
+    {
+        "REQUIRE_PARTS": ["year", "month"],
+        "RELATIVE_BASE": _FIXED_BASE,
+        "PREFER_DAY_OF_MONTH": "first",
+        "DATE_ORDER": "MDY",
+    }
+)
 
 
 class AbsoluteDateParser:
@@ -52,5 +55,5 @@ class AbsoluteDateParser:
         if self._parser is None:
             from dateparser.date import DateDataParser
 
-            self._parser = DateDataParser(languages=["en"], settings=_SETTINGS)
+            self._parser = DateDataParser(languages=["en"], settings=dict(_SETTINGS))
         return self._parser

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from eventwire.ingest.dedup import exact_key
 from eventwire.ingest.feeds import FeedEntry, fetch_article, fetch_feed
@@ -25,7 +26,7 @@ from eventwire.records import IngestError, RawArticle
 Sink = Callable[[list[RawArticle | IngestError]], None]
 STATE_VERSION = 1
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
-_UNIT_SECONDS = {"": 1.0, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
+_UNIT_SECONDS = MappingProxyType({"": 1.0, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0})
 _RETRY_REASONS = frozenset({"timeout", "network_error"})
 
 

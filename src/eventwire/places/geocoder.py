@@ -21,6 +21,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 from typing import Literal
 
 from spacy.tokens import Doc, Token
@@ -57,7 +58,7 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 BLOCKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "compound", "amod", "nmod", "agent"})
 CHAIN_DEPS = frozenset({"conj", "appos"})
-_KIND_PRIOR: Mapping[str, float] = {"country": 1.5, "adm1": 0.8, "city": 0.0}
+_KIND_PRIOR: Mapping[str, float] = MappingProxyType({"country": 1.5, "adm1": 0.8, "city": 0.0})
 
 
 @dataclass(frozen=True, slots=True)

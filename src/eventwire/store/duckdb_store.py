@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
+from types import MappingProxyType, TracebackType
 from typing import Any
 
 import duckdb
@@ -84,13 +84,15 @@ def _arrow_schema(columns: Sequence[Column]) -> pa.Schema:
     return pa.schema([(c.name, _arrow_type(c.sql_type)) for c in columns])
 
 
-_SCHEMAS = {
-    "documents": (_arrow_schema(DOCUMENT_COLUMNS), DOCUMENT_COLUMNS),
-    "events": (_arrow_schema(EVENT_COLUMNS), EVENT_COLUMNS),
-    "ingest_errors": (_arrow_schema(ERROR_COLUMNS), ERROR_COLUMNS),
-    "quotes": (_arrow_schema(QUOTE_COLUMNS), QUOTE_COLUMNS),
-    "counts": (_arrow_schema(COUNT_COLUMNS), COUNT_COLUMNS),
-}
+_SCHEMAS = MappingProxyType(
+    {
+        "documents": (_arrow_schema(DOCUMENT_COLUMNS), DOCUMENT_COLUMNS),
+        "events": (_arrow_schema(EVENT_COLUMNS), EVENT_COLUMNS),
+        "ingest_errors": (_arrow_schema(ERROR_COLUMNS), ERROR_COLUMNS),
+        "quotes": (_arrow_schema(QUOTE_COLUMNS), QUOTE_COLUMNS),
+        "counts": (_arrow_schema(COUNT_COLUMNS), COUNT_COLUMNS),
+    }
+)
 
 
 class Store:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 from itertools import groupby
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
 from eventwire.output import plover_record
@@ -89,7 +90,7 @@ GDELT_MENTION_COLUMNS: tuple[str, ...] = (
 )
 
 # GDELT geo types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state
-_GEO_TYPE = {"country": 1, "adm1": 5, "city": 4}
+_GEO_TYPE = MappingProxyType({"country": 1, "adm1": 5, "city": 4})
 
 
 @dataclass(frozen=True, slots=True)
