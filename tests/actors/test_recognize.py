@@ -229,3 +229,15 @@ def test_a_phrase_stops_before_a_clause_hanging_from_it(find) -> None:  # type: 
     doctors = next(m for m in found.values() if m.text.startswith("Doctors"))
     assert doctors.text == "Doctors from two American aid groups"
     assert doctors.actor.country == "USA"
+
+
+def test_a_country_named_on_a_generic_institution_owns_it(find) -> None:  # type: ignore[no-untyped-def]
+    assert find("Kenya's Senate passed the bill.")["Kenya's Senate"].actor.country == "KEN"
+    assert find("The Senate passed the bill.")["The Senate"].actor.country == "USA"
+    branch = find("Jordan's Muslim Brotherhood boycotted the vote.")
+    assert branch["Jordan's Muslim Brotherhood"].actor.code == "JOROPPMUS"
+
+
+def test_opponents_stand_against_their_principal(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("Opponents of the Kenyan government marched in Nairobi.")
+    assert found["Opponents of the Kenyan government"].actor.code == "KENOPP"

@@ -34,6 +34,9 @@ PLACE_PREPS = frozenset(
 )
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PLACE_KINDS = frozenset({"country", "capital"})
+# Roles that stand against their principal: "opponents of the Senate" are not the
+# Senate, only of its country.
+ADVERSARIAL_SECTORS = frozenset({"OPP", "REB", "INS"})
 NAMED_KINDS = frozenset({"group", "igo", "ngo", "organisation", "institution"})
 # Lower-case particles that may open a name ("al-Shabab", "bin Laden", "de Klerk").
 NAME_PARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "bin", "ibn"})
@@ -366,6 +369,16 @@ class _DocumentRun:
             name = self.dictionary.name_of(entry.code) or name
         if kind == "capital" and self._acts(token):
             code, sectors, resolved_by = f"{entry.code}GOV", ("GOV",), "metonym"
+        if kind in {"institution", "group"} and country is not None and sectors:
+            # A generic institution the dictionary files under one country ("Senate"
+            # is USA's) belongs to the country named on it: "Rwanda's Senate" -> RWA;
+            # so does a movement's national branch ("Jordan's Muslim Brotherhood").
+            for _, owner in self._modifiers(token, atom):
+                if owner.kind in PLACE_KINDS and owner.country not in (None, country):
+                    country = owner.country
+                    code = country + "".join(sectors)
+                    resolved_by = "title"
+                    break
         if kind == "person":
             described = self._person_role(token, atom, entry)
             if described is not None:
@@ -504,8 +517,9 @@ class _DocumentRun:
         administration" -> USAGOV); otherwise the role serves the principal."""
         sectors = agent.sectors or ("GOV",)
         country = base.country
+        against = set(sectors) & ADVERSARIAL_SECTORS
         if country is not None and (
-            base.kind in PLACE_KINDS or (base.kind == "person" and not agent.relational)
+            base.kind in PLACE_KINDS or (base.kind == "person" and not agent.relational) or against
         ):
             code = "".join(sectors) + country if agent.prefix else country + "".join(sectors)
             return _Resolved(code, country, sectors, name, "official", "dictionary", start, end)
