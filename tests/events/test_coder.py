@@ -125,3 +125,19 @@ def test_asking_someone_to_act_is_an_appeal(pipeline: Pipeline) -> None:
 def test_a_proceeding_named_after_a_country_is_about_it(pipeline: Pipeline) -> None:
     found = events(pipeline, "The Senate opened the Russia investigation on Monday.")
     assert all(e.source.country != "RUS" for e in found)
+
+
+def test_a_misread_reduced_relative_is_acted_on(pipeline: Pipeline) -> None:
+    # spaCy reads "jailed" as the main verb and "were released" as its conjunct
+    text = (
+        "The journalists jailed for insulting Cairo were released yesterday"
+        " by the Egyptian government."
+    )
+    assert triples(pipeline, text) == {("EGYGOV", "MED", "08")}
+
+
+def test_where_the_topic_happened_is_the_target_when_nobody_is_named(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "The Nigerian president condemned the bombing in Chad.")
+    assert ("NGAGOV", "TCD", "11") in found
+    named = triples(pipeline, "Japan condemned the Chinese attack in Vietnam.")
+    assert all(t != "VNM" for _, t, r in named if r == "11")

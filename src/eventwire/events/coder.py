@@ -31,6 +31,7 @@ from eventwire.events.roles import (
     noun_source,
     noun_target,
     prep_objects,
+    topic_place,
     verb_source,
     verb_target,
 )
@@ -276,6 +277,8 @@ class DependencyCoder:
             )
         else:
             targets = noun_target(token, index, pattern.prep or None, exclude, places)
+        if not targets and not unattributed:
+            targets = topic_place(token, index, exclude)
         if unattributed:
             # "Three US servicemen were killed by a roadside bomb": the victims are
             # known, the attacker is not; CAMEO/PLOVER code it as unidentified armed

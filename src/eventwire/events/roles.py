@@ -205,7 +205,44 @@ class MentionIndex:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in _PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+    return reduced_relative(verb) or any(
+        c.dep_ in _PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children
+    )
+
+
+def reduced_relative(verb: Token) -> bool:
+    """A participle the parser took for the main verb: "The civilians imprisoned for
+    ... were released": the real main verb hangs on it as a conjunct with its own
+    auxiliary, no subject and no "and"; the participle has no object or auxiliary."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in {"VBD", "VBN"}:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if "nsubj" not in deps or deps & {"aux", "auxpass", "dobj", "cc"}:
+        return False
+    return any(
+        c.dep_ == "conj"
+        and c.i > verb.i
+        and {g.dep_ for g in c.children} & {"aux", "auxpass"}
+        and not {g.dep_ for g in c.children} & (_SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS)
+        for c in verb.children
+    )
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    """Who undergoes a passive verb: its own passive subject, the subject of a
+    misread reduced relative, or, for a subjectless passive conjunct ("were
+    arrested and were jailed"), its first conjunct's subject."""
+    own = _children(verb, _PASSIVE_SUBJECT_DEPS)
+    if own:
+        return own
+    if reduced_relative(verb):
+        return _children(verb, {"nsubj"})
+    if verb.dep_ == "conj" and not _children(verb, _SUBJECT_DEPS):
+        head = verb.head
+        return _children(head, _PASSIVE_SUBJECT_DEPS) or (
+            _children(head, {"nsubj"}) if reduced_relative(head) else []
+        )
+    return []
 
 
 def _children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
@@ -325,7 +362,7 @@ def _verb_target_groups(
     addressee_in_complement: bool = False,
 ) -> Iterator[list[Mention]]:
     if is_passive(verb):
-        for subj in _children(verb, _PASSIVE_SUBJECT_DEPS):
+        for subj in passive_subjects(verb):
             yield index.with_conjuncts(subj)
     if where == "pobj" and prep:
         for obj in prep_objects(verb, prep):
@@ -470,3 +507,29 @@ def noun_target(
     places: bool = False,
 ) -> list[Mention]:
     return _pick(_noun_target_groups(noun, index, prep, places), exclude | {noun.i})
+
+
+def topic_place(trigger: Token, index: MentionIndex, exclude: set[int]) -> list[Mention]:
+    """The country where the thing an event is about happened, as its target when
+    no actor is named: "claimed responsibility for an attack in Kenya", "a summit
+    on the unrest in Iran". Only a bare country (no sector) nested in the trigger's
+    object phrase counts, at most three phrases down."""
+    frontier = [c for c in trigger.children if c.dep_ in {"dobj", "prep", "attr"}]
+    for _ in range(3):
+        following: list[Token] = []
+        for node in frontier:
+            objects = _children(node, {"pobj"}) if node.dep_ == "prep" else [node]
+            for obj in objects:
+                if node.dep_ == "prep" and node.lower_ == "in":
+                    places = [
+                        m
+                        for m in index.at(obj)
+                        if m.head_token not in exclude
+                        and not m.actor.sectors
+                        and m.actor.code == m.actor.country
+                    ]
+                    if places:
+                        return places
+                following.extend(c for c in obj.children if c.dep_ == "prep")
+        frontier = following
+    return []
