@@ -172,3 +172,46 @@ def test_floors_are_checked_and_only_ever_raised(tmp_path: Path) -> None:
     ev.write_floors(path, raised, comment="pinned by test")
     assert ev.load_floors(path) == raised
     assert ev.check_floors(report, {"gold.jsonl": {"renamed.f1": 0.1}})[0].value == 0.0
+
+
+def evidence(source: str, target: str, code: str, pattern: str) -> ev.Evidence:
+    return ev.Evidence(gold_triple(source, target, code), None, "verb", pattern, "asserted")
+
+
+def test_error_cases_name_the_pattern_of_a_false_positive_and_what_a_miss_got() -> None:
+    gold = ev.GoldSet(
+        "g.jsonl",
+        "cameo",
+        cameo=(ev.CameoGold("a", "s1", None, (gold_triple("RUSGOV", "USA", "036"),)),),
+    )
+    coded = (
+        evidence("RUSGOV", "USA", "036", "verb:cooperate"),
+        evidence("USA", "AFG", "190", "verb:attack"),
+    )
+    right = {"a": ev.Prediction(evidence=coded[:1], triples=(coded[0].triple,))}
+    assert ev.error_cases(gold, right) == []
+    wrong = {"a": ev.Prediction(evidence=coded[1:], triples=(coded[1].triple,))}
+    cases = ev.error_cases(gold, wrong)
+    assert [(c.kind, c.expected, c.predicted, c.pattern) for c in cases] == [
+        ("false_positive", "", "USA AFG 19", "verb:attack"),
+        ("miss", "RUS USA 03", "", ""),
+    ]
+    assert cases[1].coded_instead == ("USA AFG 19 via verb:attack",)
+    with pytest.raises(ValueError, match="valid levels"):
+        ev.error_cases(gold, wrong, level="nope")
+
+
+def test_plover_error_cases_are_misses_only() -> None:
+    gold = ev.GoldSet(
+        "p.jsonl",
+        "plover",
+        plover=(
+            ev.PloverGold("p1", "s", None, "ASSAULT", frozenset({"USA"})),
+            ev.PloverGold("p2", "s", None, "CONSULT", frozenset({"USA"})),
+        ),
+    )
+    attack = ev.Evidence(gold_triple("USA", "AFG", "190"), "ASSAULT", "hit", "verb:hit", "asserted")
+    pred = {"p1": ev.Prediction(plover_types=(("ASSAULT", "USA"),), evidence=(attack,))}
+    cases = ev.error_cases(gold, pred)
+    assert [(c.record_id, c.kind, c.expected) for c in cases] == [("p2", "miss", "CONSULT")]
+    assert cases[0].coded_instead == ("ASSAULT (190 via verb:hit)",)

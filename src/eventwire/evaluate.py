@@ -124,12 +124,24 @@ class PloverGold:
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why the coder produced a triple: its trigger words and the pattern that fired."""
+
+    triple: Triple
+    plover_type: str | None
+    trigger: str
+    pattern: str
+    modality: str
+
+
+@dataclass(frozen=True, slots=True)
 class Prediction:
     """What the coder produced for one gold sentence."""
 
     triples: tuple[Triple, ...] = ()
     plover_types: tuple[tuple[str, str | None], ...] = ()  # (type, source country)
     error: str | None = None
+    evidence: tuple[Evidence, ...] = ()
 
 
 def triple_of(event: Event) -> Triple:
@@ -139,12 +151,17 @@ def triple_of(event: Event) -> Triple:
 def prediction_of(coded: CodedDocument | IngestError) -> Prediction:
     if isinstance(coded, IngestError):
         return Prediction(error=f"{coded.reason}: {coded.detail}".rstrip(": "))
+    text = coded.document.text
     return Prediction(
         triples=tuple(triple_of(e) for e in coded.events),
         plover_types=tuple(
             (e.type.plover_type, actor_key(e.source).country)
             for e in coded.events
             if e.type.plover_type
+        ),
+        evidence=tuple(
+            Evidence(triple_of(e), e.type.plover_type, e.trigger.of(text), e.pattern, e.modality)
+            for e in coded.events
         ),
     )
 
@@ -490,6 +507,112 @@ def predict(pipeline: Pipeline, gold: GoldSet) -> dict[str, Prediction]:
             key = coded.document.id
         out[key] = prediction_of(coded)
     return out
+
+
+# --------------------------------------------------------------------------- errors
+
+ErrorKind = Literal["false_positive", "miss"]
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorCase:
+    """One scoring error, with what the coder did in that sentence, so the next fix
+    can start from evidence: a false positive names its trigger and pattern; a miss
+    lists what was coded instead."""
+
+    gold: str
+    record_id: str
+    text: str
+    kind: ErrorKind
+    expected: str  # the gold key (a miss) or "" (a false positive)
+    predicted: str  # the coded key (a false positive) or "" (a miss)
+    trigger: str = ""
+    pattern: str = ""
+    modality: str = ""
+    coded_instead: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "gold": self.gold,
+            "id": self.record_id,
+            "kind": self.kind,
+            "expected": self.expected,
+            "predicted": self.predicted,
+            "trigger": self.trigger,
+            "pattern": self.pattern,
+            "modality": self.modality,
+            "coded_instead": list(self.coded_instead),
+            "text": self.text,
+        }
+
+
+def _show(key: tuple[str, ...]) -> str:
+    return " ".join(part or NO_COUNTRY for part in key)
+
+
+def error_cases(
+    gold: GoldSet, predictions: Mapping[str, Prediction], level: str = "country_root"
+) -> list[ErrorCase]:
+    """False positives and misses at a CAMEO ``level``; for PLOVER sets, the
+    records whose gold type was not coded (misses only: PLOVER gold is not
+    exhaustive, so an extra event is not known to be wrong)."""
+    if level not in CAMEO_LEVELS:
+        raise ValueError(f"unknown level {level!r}; valid levels: {', '.join(CAMEO_LEVELS)}")
+    cases: list[ErrorCase] = []
+    if gold.format == "plover":
+        by_text = {text: predictions.get(rid, Prediction()) for rid, text, _ in gold.texts()}
+        for plover in gold.plover:
+            pred = by_text.get(plover.text, Prediction())
+            if any(t == plover.plover_type for t, _ in pred.plover_types):
+                continue
+            instead = tuple(
+                f"{e.plover_type or NO_COUNTRY} ({e.triple.code} via {e.pattern})"
+                for e in pred.evidence
+            )
+            cases.append(
+                ErrorCase(
+                    gold.name,
+                    plover.id,
+                    plover.text,
+                    "miss",
+                    plover.plover_type,
+                    "",
+                    coded_instead=instead,
+                )
+            )
+        return cases
+    for record in gold.cameo:
+        pred = predictions.get(record.id, Prediction())
+        expected = Counter(level_key(t, level) for t in record.events)
+        coded = Counter(level_key(e.triple, level) for e in pred.evidence)
+        spare = coded - expected
+        for item in pred.evidence:
+            key = level_key(item.triple, level)
+            if spare[key] > 0:
+                spare[key] -= 1
+                cases.append(
+                    ErrorCase(
+                        gold.name,
+                        record.id,
+                        record.text,
+                        "false_positive",
+                        "",
+                        _show(key),
+                        item.trigger,
+                        item.pattern,
+                        item.modality,
+                    )
+                )
+        instead = tuple(
+            f"{_show(level_key(e.triple, level))} via {e.pattern}" for e in pred.evidence
+        )
+        for key in (expected - coded).elements():
+            cases.append(
+                ErrorCase(
+                    gold.name, record.id, record.text, "miss", _show(key), "", coded_instead=instead
+                )
+            )
+    return cases
 
 
 # --------------------------------------------------------------------------- floors
