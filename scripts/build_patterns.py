@@ -17,9 +17,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eventwire.events.patterns import COLUMNS as PATTERN_COLUMNS
-from eventwire.events.patterns import NULL_CODE
+from eventwire.events.patterns import NULL_CODE, unreachable_reason
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "reference"
@@ -87,15 +91,18 @@ class Stats:
     conflicts: int = 0
     exact_duplicates: int = 0
     overridden_by_eventwire: int = 0
+    unreachable_dropped: Counter[str] = field(default_factory=Counter)
 
 
 class Lemmatizer:
     """Lemmas from the pinned spaCy model, looked up in a neutral carrier sentence."""
 
-    def __init__(self) -> None:
-        from eventwire.nlp import SpacyBackend
+    def __init__(self, nlp: Language | None = None) -> None:
+        if nlp is None:
+            from eventwire.nlp import SpacyBackend
 
-        self._nlp = SpacyBackend("en_core_web_sm").nlp
+            nlp = SpacyBackend("en_core_web_sm").nlp
+        self._nlp = nlp
         self._nouns: dict[str, str] = {}
         self._verbs: dict[str, str] = {}
 
@@ -124,6 +131,19 @@ class Lemmatizer:
 
     def noun(self, word: str) -> str:
         return self._nouns.get(word, word)
+
+    def reachable(self, kind: str, words: Iterable[str]) -> dict[str, bool]:
+        """Whether the model gives each word back as its own lemma, as one token, in a
+        neutral carrier: "talks", "attacked" or "cease-fire" never reach the coder."""
+        todo = sorted(set(words))
+        carrier = "They will {} it." if kind == "verb" else "They discussed the {} yesterday."
+        at = 2 if kind == "verb" else 3
+        result: dict[str, bool] = {}
+        for word, doc in zip(todo, self._nlp.pipe(carrier.format(w) for w in todo), strict=True):
+            token = doc[at]
+            one_token = len(doc) == len(carrier.split()) + 1 and token.text.lower() == word
+            result[word] = one_token and token.lemma_.lower() == word
+        return result
 
     def verb(self, word: str) -> str:
         return VERB_LEMMA_FIXES.get(word) or self._verbs.get(word, word)
@@ -412,12 +432,12 @@ def convert(stats: Stats, lemmatizer: Lemmatizer) -> list[dict[str, str]]:
             )
             order += 1
             for p, pattern in enumerate(block.patterns):
-                parsed = parsed_patterns.get((b, p))
-                if parsed is None:
+                found = parsed_patterns.get((b, p))
+                if found is None:
                     continue
                 if pattern.source_verb in block_verbs and pattern.source_verb != verb.lemma_word:
                     continue  # written for another verb of the block
-                combined = combine(verb.constraint, parsed)
+                combined = combine(verb.constraint, found)
                 if combined is None:
                     stats.skipped["pattern clashes with a multi-word verb (row)"] += 1
                     continue
@@ -436,7 +456,7 @@ def convert(stats: Stats, lemmatizer: Lemmatizer) -> list[dict[str, str]]:
                             pattern.passive_code,
                             f"{block.name}: line {pattern.line_no}",
                             pattern.source_verb == verb.lemma_word,
-                            parsed.size,
+                            found.size,
                             order,
                         )
                     )
@@ -497,10 +517,14 @@ def read_handwritten() -> list[dict[str, str]]:
     lines = [line for line in HANDWRITTEN.read_text(encoding="utf-8").splitlines()]
     data = [line for line in lines if line.strip() and not line.startswith("#")]
     rows = list(csv.DictReader(data, delimiter="\t", quoting=csv.QUOTE_NONE))
+    seen: set[tuple[str, ...]] = set()
     for row in rows:
         row["origin"] = "eventwire"
         row["target"] = row.get("target") or "auto"
         row["passive_code"] = row.get("passive_code") or ""
+        if row_key(row) in seen:
+            raise ValueError(f"{HANDWRITTEN.name}: key given twice: {'/'.join(row_key(row))}")
+        seen.add(row_key(row))
     return rows
 
 
@@ -560,16 +584,63 @@ def report(stats: Stats, rows: list[dict[str, str]]) -> str:
         f"keys with repeated identical rows collapsed {stats.exact_duplicates}",
         f"code fixes {dict(stats.code_fixes)}",
         f"petrarch2 rows replaced by eventwire rows {stats.overridden_by_eventwire}",
+        f"unreachable petrarch2 rows dropped {sum(stats.unreachable_dropped.values())}",
+        *(f"  unreachable: {k}: {v}" for k, v in sorted(stats.unreachable_dropped.items())),
         f"rows by origin {dict(by_origin)}; by origin/kind {dict(by_kind)}",
     ]
     return "\n".join(lines)
+
+
+def unreachable(
+    rows: list[dict[str, str]], lemmatizer: Lemmatizer
+) -> Iterator[tuple[dict[str, str], str]]:
+    """Rows no parse can match: the loader's static reasons, then lemmas and objects
+    that are not the pinned model's own lemma (plural, inflected, split by the
+    tokenizer)."""
+    verbs = lemmatizer.reachable("verb", (r["lemma"] for r in rows if r["kind"] == "verb"))
+    nouns = lemmatizer.reachable(
+        "noun", [r["lemma"] for r in rows if r["kind"] == "noun"] + [r["object"] for r in rows]
+    )
+    for row in rows:
+        reason = unreachable_reason(*row_key(row))
+        if reason is None:
+            lemma_ok = (verbs if row["kind"] == "verb" else nouns)[row["lemma"]]
+            if not lemma_ok:
+                reason = f"lemma {row['lemma']!r} is not the model's lemma of any form"
+            elif row["object"] and not nouns[row["object"]]:
+                reason = f"object {row['object']!r} is not the model's lemma of any form"
+        if reason is not None:
+            yield row, reason
+
+
+def drop_unreachable(
+    rows: list[dict[str, str]], lemmatizer: Lemmatizer, stats: Stats
+) -> list[dict[str, str]]:
+    """Converted rows that can never match are dropped (counted); a hand-written one
+    is a mistake and stops the build."""
+    bad = list(unreachable(rows, lemmatizer))
+    own = [
+        f"{'/'.join(row_key(row))}: {reason}" for row, reason in bad if row["origin"] != "petrarch2"
+    ]
+    if own:
+        raise ValueError("unreachable hand-written rows:\n  " + "\n  ".join(own))
+    dropped = {id(row) for row, _ in bad}
+    for _, reason in bad:
+        stats.unreachable_dropped[_reason_kind(reason)] += 1
+    return [row for row in rows if id(row) not in dropped]
+
+
+def _reason_kind(reason: str) -> str:
+    """A reason without its word, for the report's counts."""
+    first, _, rest = reason.partition(" ")
+    return f"{first} {rest.split(' ', 1)[1] if ' ' in rest else rest}"
 
 
 def main() -> int:
     stats = Stats()
     lemmatizer = Lemmatizer()
     converted = convert(stats, lemmatizer)
-    rows = list(merge(converted, read_handwritten(), stats))
+    rows = drop_unreachable(list(merge(converted, read_handwritten(), stats)), lemmatizer, stats)
     write(rows, stats)
     sys.stdout.write(report(stats, rows) + "\n")
     return 0

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
+import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 from eventwire.events.patterns import COLUMNS, PatternError, PatternTable
+from eventwire.nlp import SpacyBackend
 from eventwire.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parents[2]
@@ -135,6 +140,26 @@ GOOD = _row("verb", "attack", "", "", "", "190", "", "dobj", "eventwire", "")
         (_row("verb", "hit", "", "", "", "190"), "tab-separated fields"),
         (GOOD, "duplicate of line 3"),
         (_row("verb", "attack", "", "", "", "195", "", "dobj", "eventwire", ""), "conflicts with"),
+        (
+            _row("verb", "battle", "", "", "with", "190", "", "auto", "eventwire", ""),
+            "unreachable: object 'with' is a function word",
+        ),
+        (
+            _row("verb", "attack", "", "because", "", "190", "", "auto", "eventwire", ""),
+            "unreachable: prep 'because' is not a preposition",
+        ),
+        (
+            _row("verb", "attack", "onward", "", "", "190", "", "auto", "eventwire", ""),
+            "unreachable: particle 'onward' is not a verb particle",
+        ),
+        (
+            _row("noun", "raid", "up", "", "", "190", "", "auto", "eventwire", ""),
+            "unreachable: nouns take no particle",
+        ),
+        (
+            _row("verb", "attack", "", "", "Base", "190", "", "auto", "eventwire", ""),
+            "unreachable: object 'Base' is not one lower-case word",
+        ),
     ],
 )
 def test_bad_rows_fail_with_line(
@@ -242,3 +267,83 @@ def test_modifier_rows_load_and_validate(tmp_path: Path) -> None:
         parse_modifiers("strike\thunger\t999\n", frozenset({"142"}), "m")
     with pytest.raises(PatternError, match="duplicate"):
         parse_modifiers("strike\tair\t195\nstrike\tair\t195\n", frozenset({"195"}), "m")
+
+
+NOUN = _row("noun", "release", "", "of", "", "0841", "", "pobj", "eventwire", "")
+
+
+def test_noun_row_with_the_same_effect_fails(tmp_path: Path, codes: frozenset[str]) -> None:
+    """A noun's object row that gives the code its bare-preposition row gives anyway."""
+    same = _row("noun", "release", "", "of", "prisoner", "0841", "", "auto", "eventwire", "")
+    path = _write(tmp_path, NOUN, same)
+    with pytest.raises(PatternError, match=r":4: same effect as line 3 \(noun/release//of/"):
+        PatternTable.load(codes, path)
+
+
+def test_noun_object_row_that_changes_the_code_loads(tmp_path: Path, codes: frozenset[str]) -> None:
+    other = _row("noun", "release", "", "of", "report", "---", "", "auto", "eventwire", "")
+    # Same code as the general row, but needed: it outranks an object-only row of another code.
+    needed = _row("noun", "release", "", "of", "funds", "0841", "", "auto", "eventwire", "")
+    object_only = _row("noun", "release", "", "", "funds", "071", "", "auto", "eventwire", "")
+    table = PatternTable.load(codes, _write(tmp_path, NOUN, other, needed, object_only))
+    assert len(table) == 4
+
+
+@pytest.fixture(scope="module")
+def build() -> Iterator[ModuleType]:
+    """scripts/build_patterns.py as a module (its dataclasses need it in sys.modules)."""
+    name = "build_patterns_under_test"
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / "build_patterns.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+        yield module
+    finally:
+        del sys.modules[name]
+
+
+def _dict_row(kind: str, lemma: str, obj: str = "", origin: str = "eventwire") -> dict[str, str]:
+    values = (kind, lemma, "", "", obj, "190", "", "auto", origin, "")
+    return dict(zip(COLUMNS, values, strict=True))
+
+
+def test_build_rejects_lemmas_the_model_never_produces(
+    build: ModuleType, backend: SpacyBackend
+) -> None:
+    """Plural or inflected lemmas and words the tokenizer splits can never match."""
+    lemmatizer = build.Lemmatizer(backend.nlp)
+    rows = [
+        _dict_row("noun", "talks"),
+        _dict_row("verb", "attacked"),
+        _dict_row("verb", "impose", "sanctions"),
+        _dict_row("noun", "cease-fire"),
+        _dict_row("noun", "talk"),
+        _dict_row("verb", "attack"),
+        _dict_row("verb", "impose", "sanction"),
+        _dict_row("verb", "battle", "with"),
+    ]
+    bad = {
+        "/".join(build.row_key(row)): reason for row, reason in build.unreachable(rows, lemmatizer)
+    }
+    assert set(bad) == {
+        "noun/talks///",
+        "verb/attacked///",
+        "verb/impose///sanctions",
+        "noun/cease-fire///",
+        "verb/battle///with",
+    }
+    assert "not the model's lemma" in bad["noun/talks///"]
+    with pytest.raises(ValueError, match="unreachable hand-written rows"):
+        build.drop_unreachable(rows, lemmatizer, build.Stats())
+    converted = [{**row, "origin": "petrarch2"} for row in rows]
+    stats = build.Stats()
+    kept = build.drop_unreachable(converted, lemmatizer, stats)
+    assert [row["lemma"] for row in kept] == ["talk", "attack", "impose"]
+    assert sum(stats.unreachable_dropped.values()) == 5
+
+
+def test_handwritten_rows_are_reachable(build: ModuleType, backend: SpacyBackend) -> None:
+    rows = build.read_handwritten()
+    assert list(build.unreachable(rows, build.Lemmatizer(backend.nlp))) == []

@@ -32,6 +32,27 @@ COLUMNS = (
     "note",
 )
 KINDS = frozenset({"verb", "noun"})
+# What the coder can see in the `prep` column: spaCy's `prep`/`agent`/`dative` children.
+PREPOSITIONS = frozenset(
+    {
+        "about", "above", "across", "after", "against", "along", "amid", "amidst", "among",
+        "amongst", "around", "as", "at", "before", "behind", "below", "beneath", "beside",
+        "besides", "between", "beyond", "by", "despite", "during", "except", "for", "from",
+        "in", "inside", "into", "like", "near", "of", "off", "on", "onto", "out", "outside",
+        "over", "past", "per", "since", "than", "through", "throughout", "to", "toward",
+        "towards", "under", "underneath", "unlike", "until", "up", "upon", "via", "with",
+        "within", "without",
+    }
+)  # fmt: skip
+# Words spaCy attaches to a verb as `prt`.
+PARTICLES = frozenset(
+    {"up", "down", "out", "off", "away", "back", "aside", "forward", "together", "apart"}
+    | {"in", "on", "over", "through", "around", "along", "ahead", "about", "by"}
+)
+# Closed-class words that are never the lemma of a `dobj`/`pobj` ("battle [with]").
+NON_OBJECTS = PREPOSITIONS | frozenset(
+    {"a", "an", "the", "and", "or", "but", "nor", "if", "whether", "that", "not", "to"}
+)
 TARGETS = frozenset({"dobj", "pobj", "none", "auto"})
 ORIGINS = frozenset({"petrarch2", "eventwire"})
 
@@ -157,6 +178,27 @@ class PatternTable:
         return len(self._patterns)
 
 
+def unreachable_reason(kind: str, lemma: str, particle: str, prep: str, obj: str) -> str | None:
+    """Why no parse can ever match this key, from its words alone (None: it may match).
+
+    Cheap and static; the build script adds the model's own lemmatiser on top
+    (plural or inflected lemmas such as "talks" or "attacked")."""
+    for column, word in (("lemma", lemma), ("particle", particle), ("prep", prep), ("object", obj)):
+        if word != word.strip().lower() or " " in word or "\t" in word:
+            return f"{column} {word!r} is not one lower-case word"
+    if kind == "noun" and particle:
+        return "nouns take no particle"
+    if particle and particle not in PARTICLES:
+        return f"particle {particle!r} is not a verb particle"
+    if prep and prep not in PREPOSITIONS:
+        return f"prep {prep!r} is not a preposition"
+    if obj in NON_OBJECTS:
+        return f"object {obj!r} is a function word, never a dobj/pobj lemma"
+    if lemma in NON_OBJECTS:
+        return f"lemma {lemma!r} is a function word, never a {kind}"
+    return None
+
+
 def parse_patterns(text: str, valid_codes: frozenset[str], name: str) -> tuple[Pattern, ...]:
     """Parse the TSV text; raise PatternError naming `name` and the line on any fault."""
     header_seen = False
@@ -185,7 +227,33 @@ def parse_patterns(text: str, valid_codes: frozenset[str], name: str) -> tuple[P
         patterns.append(pattern)
     if not header_seen:
         raise PatternError(f"{name}: no header row")
+    for pattern, twin in _redundant_nouns(seen):
+        raise _error(
+            name,
+            pattern.line,
+            f"same effect as line {twin.line} ({'/'.join(twin.key)} -> {twin.code}): "
+            "the object adds nothing",
+        )
     return tuple(patterns)
+
+
+def _redundant_nouns(
+    rows: Mapping[tuple[str, str, str, str, str], Pattern],
+) -> Iterator[tuple[Pattern, Pattern]]:
+    """Noun rows whose object changes nothing: the same noun and preposition without
+    the object give the same code (nouns have no voice and take their target from the
+    preposition alone), and no object-only row of another code sits in between."""
+    for pattern in rows.values():
+        if pattern.kind != "noun" or not pattern.object:
+            continue
+        general = rows.get(("noun", pattern.lemma, "", pattern.prep, ""))
+        if general is None or general.code != pattern.code:
+            continue
+        between = (
+            rows.get(("noun", pattern.lemma, "", "", pattern.object)) if pattern.prep else None
+        )
+        if between is None or between.code == pattern.code:
+            yield pattern, general
 
 
 def _error(name: str, line_no: int, reason: str) -> PatternError:
@@ -216,8 +284,11 @@ def _row_to_pattern(
         raise make_error("empty code (use --- for no event)")
     if target == "pobj" and not values["prep"]:
         raise make_error("target=pobj needs a prep, or the target can never be found")
-    if kind == "noun" and values["particle"]:
-        raise make_error("nouns take no particle")
+    unreachable = unreachable_reason(
+        kind, lemma, values["particle"], values["prep"], values["object"]
+    )
+    if unreachable is not None:
+        raise make_error(f"unreachable: {unreachable}")
     if kind == "noun" and values["passive_code"]:
         raise make_error("nouns have no passive voice")
     if kind == "noun" and target == "dobj":
