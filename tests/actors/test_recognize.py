@@ -241,3 +241,9 @@ def test_a_country_named_on_a_generic_institution_owns_it(find) -> None:  # type
 def test_opponents_stand_against_their_principal(find) -> None:  # type: ignore[no-untyped-def]
     found = find("Opponents of the Kenyan government marched in Nairobi.")
     assert found["Opponents of the Kenyan government"].actor.code == "KENOPP"
+
+
+def test_plural_demonyms_and_the_opposition(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("Hundreds of Serbs marched as the opposition in Kenya met.")
+    assert found["Hundreds of Serbs"].actor.country == "SRB"
+    assert found["the opposition in Kenya"].actor.code == "KENOPP"
