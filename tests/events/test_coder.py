@@ -141,3 +141,8 @@ def test_where_the_topic_happened_is_the_target_when_nobody_is_named(pipeline: P
     assert ("NGAGOV", "TCD", "11") in found
     named = triples(pipeline, "Japan condemned the Chinese attack in Vietnam.")
     assert all(t != "VNM" for _, t, r in named if r == "11")
+
+
+def test_a_modifier_keeps_what_the_object_adds(pipeline: Pipeline) -> None:
+    coded = events(pipeline, "Thousands of Kenyan students began a hunger strike for democracy.")
+    assert [e.type.cameo for e in coded] == ["1424"]  # hunger strike (142) for regime change

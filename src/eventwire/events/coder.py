@@ -111,6 +111,7 @@ class DependencyCoder:
                 ]
                 modified = self.patterns.modified_code(lemma, modifiers)
                 if pattern is not None and modified is not None:
+                    modified = self._refine(modified, pattern.code)
                     pattern = replace(pattern, code=modified, note=f"modifier rule: {modified}")
             else:
                 continue
@@ -307,6 +308,16 @@ class DependencyCoder:
         else:  # "US and British activists protested": each on its own
             pairs = [(s, None) for s in sources]
         return self._pairs_to_events(trigger, code, reading, pairs, sentence, document, index)
+
+    def _refine(self, modified: str, row_code: str) -> str:
+        """A modifier's code keeps what the row's object adds: "hunger strike" is 142,
+        a strike "for democracy" is 1434 (regime change), so a hunger strike for
+        democracy is 1424."""
+        if len(modified) == 3 and len(row_code) == 4 and row_code[:2] == modified[:2]:
+            refined = modified + row_code[3]
+            if self.ontology.is_valid(refined):
+                return refined
+        return modified
 
     def _pairs_to_events(
         self,
