@@ -42,6 +42,7 @@ from eventwire.cli_common import (
     read_articles,
 )
 from eventwire.cli_ingest import register as register_ingest
+from eventwire.cli_run import register as register_run
 from eventwire.cli_store import register as register_store
 
 app = typer.Typer(
@@ -340,6 +341,7 @@ def _print_report(console: Console, report: EvalReport) -> None:
 # The store and ingestion commands live in their own modules.
 register_store(app)
 register_ingest(app)
+register_run(app)
 
 
 def main() -> None:
