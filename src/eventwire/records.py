@@ -16,7 +16,14 @@ Modality = Literal["asserted", "intended", "negated", "alleged", "hypothetical",
 PlaceResolution = Literal["text", "target_country", "story_country"]
 SizeField = Literal["dead", "injured", "arrested"]
 ActorResolution = Literal[
-    "dictionary", "apposition", "coref", "metonym", "title", "ner", "unattributed"
+    "dictionary",
+    "knowledge_base",
+    "apposition",
+    "coref",
+    "metonym",
+    "title",
+    "ner",
+    "unattributed",
 ]
 
 

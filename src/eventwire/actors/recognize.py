@@ -86,6 +86,7 @@ class _Resolved:
     start: int
     end: int
     resolved_span: Span | None = None
+    kb_id: str | None = None
 
 
 class ActorRecognizer:
@@ -116,6 +117,13 @@ class ActorRecognizer:
             agents = [self.dictionary.agents[-p - 1] for p in hit.payload if p < 0]
             actor = _pick(actors, published) if _proper_case(span.text) else None
             if actor is not None and _inside_person(span, people, actor.kind == "person"):
+                continue
+            ent = people.get(span.start)
+            if (
+                actor
+                and ent
+                and self.dictionary.names_someone_else(actor, text[ent.start_char : hit.start])
+            ):
                 continue
             if actor is None and not agents:
                 continue
@@ -307,6 +315,7 @@ class _DocumentRun:
             sectors=result.sectors,
             resolved_by=result.resolved_by,
             resolved_span=result.resolved_span,
+            kb_id=result.kb_id,
         )
         return Mention(
             span=span,
@@ -362,7 +371,7 @@ class _DocumentRun:
         country, sectors = self.dictionary.split_code(entry.code)
         kind = entry.kind
         code = entry.code
-        resolved_by: ActorResolution = "dictionary"
+        resolved_by: ActorResolution = "knowledge_base" if entry.kb_id else "dictionary"
         start, end = self._extent(token, atom)
         name = self.doc[atom.start : atom.end].text
         if kind in PLACE_KINDS and not sectors:
@@ -382,10 +391,14 @@ class _DocumentRun:
         if kind == "person":
             described = self._person_role(token, atom, entry)
             if described is not None:
-                found = replace(described, name=name, kind="person", start=start, end=end)
+                found = replace(
+                    described, name=name, kind="person", start=start, end=end, kb_id=entry.kb_id
+                )
                 self._remember(name, found)
                 return found
-        return _Resolved(code, country, sectors, name, kind, resolved_by, start, end)
+        return _Resolved(
+            code, country, sectors, name, kind, resolved_by, start, end, kb_id=entry.kb_id
+        )
 
     def _person_role(self, token: Token, atom: _Atom, entry: ActorEntry) -> _Resolved | None:
         """What the text says a known person is now beats the dictionary's dated
@@ -399,6 +412,12 @@ class _DocumentRun:
                 self.consumed.add(i)
                 return replace(title, resolved_by="title")
         country, sectors = self.dictionary.split_code(entry.code)
+        if entry.kb_id and sectors == ("ELI",):  # a title beats the KB's "former" spell
+            for i, title in modifiers:
+                if title.kind == "sector" and title.sectors:
+                    self.consumed.add(i)
+                    code = f"{country}{title.code}"
+                    return replace(title, code=code, country=country, resolved_by="title")
         if country is None and sectors and sectors[0] not in ("IGO", "NGO", "IMG", "MNC"):
             for i, where in modifiers:
                 if where.kind in PLACE_KINDS and where.country is not None:
