@@ -209,7 +209,7 @@ def gdelt_mention_line(row: Mapping[str, Any]) -> list[str]:
     """One coded event (a row of the ``mentions`` view plus the event's first-seen
     time) in GDELT 2.0's 16 Mentions columns."""
     in_raw = all(
-        row.get(f"{role}_resolved_by") in (None, "dictionary", "metonym")
+        row.get(f"{role}_resolved_by") in (None, "dictionary", "knowledge_base", "metonym")
         for role in ("source", "target")
     )
     values: list[Any] = [
