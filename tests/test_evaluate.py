@@ -215,3 +215,20 @@ def test_plover_error_cases_are_misses_only() -> None:
     cases = ev.error_cases(gold, pred)
     assert [(c.record_id, c.kind, c.expected) for c in cases] == [("p2", "miss", "CONSULT")]
     assert cases[0].coded_instead == ("ASSAULT (190 via verb:hit)",)
+
+
+def test_calibration_counts_right_events_per_confidence_band() -> None:
+    gold = ev.GoldSet(
+        "g.jsonl",
+        "cameo",
+        cameo=(ev.CameoGold("a", "s1", None, (gold_triple("RUSGOV", "USA", "036"),)),),
+    )
+
+    def coded(code: str, confidence: float) -> ev.Evidence:
+        return ev.Evidence(
+            gold_triple("RUSGOV", "USA", code), None, "w", "p", "asserted", confidence
+        )
+
+    pred = {"a": ev.Prediction(evidence=(coded("036", 0.9), coded("036", 0.6), coded("190", 0.3)))}
+    bands = {(b.low, b.coded, b.correct) for b in ev.calibration(gold, pred)}
+    assert bands == {(0.0, 1, 0), (0.5, 1, 0), (0.7, 0, 0), (0.85, 1, 1)}

@@ -132,6 +132,7 @@ class Evidence:
     trigger: str
     pattern: str
     modality: str
+    confidence: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +161,14 @@ def prediction_of(coded: CodedDocument | IngestError) -> Prediction:
             if e.type.plover_type
         ),
         evidence=tuple(
-            Evidence(triple_of(e), e.type.plover_type, e.trigger.of(text), e.pattern, e.modality)
+            Evidence(
+                triple_of(e),
+                e.type.plover_type,
+                e.trigger.of(text),
+                e.pattern,
+                e.modality,
+                e.confidence,
+            )
             for e in coded.events
         ),
     )
@@ -613,6 +621,48 @@ def error_cases(
                 )
             )
     return cases
+
+
+CONFIDENCE_BANDS = (0.0, 0.5, 0.7, 0.85)
+
+
+@dataclass(frozen=True, slots=True)
+class CalibrationBand:
+    """Of the events coded with confidence in [low, high), how many were right."""
+
+    low: float
+    high: float
+    coded: int
+    correct: int
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.coded if self.coded else 0.0
+
+
+def calibration(
+    gold: GoldSet, predictions: Mapping[str, Prediction], level: str = "country_root"
+) -> tuple[CalibrationBand, ...]:
+    """Precision per confidence band on a CAMEO set (whose gold is exhaustive per
+    sentence), so users can pick a ``min_confidence`` with evidence."""
+    bounds = (*CONFIDENCE_BANDS, 1.01)
+    coded = [0] * len(CONFIDENCE_BANDS)
+    correct = [0] * len(CONFIDENCE_BANDS)
+    for record in gold.cameo:
+        pred = predictions.get(record.id, Prediction())
+        unmatched = Counter(level_key(t, level) for t in record.events)
+        # the surest events claim the gold first
+        for item in sorted(pred.evidence, key=lambda e: -e.confidence):
+            band = next(i for i in range(len(CONFIDENCE_BANDS)) if item.confidence < bounds[i + 1])
+            coded[band] += 1
+            key = level_key(item.triple, level)
+            if unmatched[key] > 0:
+                unmatched[key] -= 1
+                correct[band] += 1
+    return tuple(
+        CalibrationBand(bounds[i], min(1.0, bounds[i + 1]), coded[i], correct[i])
+        for i in range(len(CONFIDENCE_BANDS))
+    )
 
 
 # --------------------------------------------------------------------------- floors

@@ -342,7 +342,7 @@ class DependencyCoder:
                 and target.actor.code == source.actor.code
             ):
                 continue  # coordinated actors share a phrase; one actor is not its own pair
-            confidence = confidence_of(pattern, source, target, reading)
+            confidence = confidence_of(pattern, source, target, reading, token)
             evidence = evidence_span(sentence.span, trigger_span, source, target)
             event = Event(
                 event_id=event_id_of(document.id, sentence, trigger_span, source, target, code),
