@@ -43,6 +43,7 @@ from eventwire.cli_common import (
 )
 from eventwire.cli_ingest import register as register_ingest
 from eventwire.cli_run import register as register_run
+from eventwire.cli_serve import register as register_serve
 from eventwire.cli_store import register as register_store
 
 app = typer.Typer(
@@ -342,6 +343,7 @@ def _print_report(console: Console, report: EvalReport) -> None:
 register_store(app)
 register_ingest(app)
 register_run(app)
+register_serve(app)
 
 
 def main() -> None:
