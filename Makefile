@@ -19,7 +19,7 @@ PYTHON312 ?= $(shell for p in $(PY312_CANDIDATES); do \
 	if "$$p" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' >/dev/null 2>&1; \
 	then command -v "$$p"; break; fi; done)
 
-.PHONY: install lint test pytest eval bench demo demo-code demo-store clean distclean
+.PHONY: install web browser lint test pytest eval bench demo demo-code demo-store demo-serve clean distclean
 
 install: $(STAMP)
 
@@ -35,12 +35,27 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -e '.[dev]'
 	touch $@
 
+# Dashboard assets: npm packages (Leaflet, world-atlas, topojson-client, uPlot) copied
+# with their licences into the package by scripts/build_web.py; served locally.
+WEB_VENDOR := src/eventwire/web/static/vendor/versions.json
+web: $(WEB_VENDOR)
+
+$(WEB_VENDOR): web/package.json web/package-lock.json scripts/build_web.py | install
+	npm ci --prefix web --no-audit --no-fund
+	$(BIN)/python scripts/build_web.py
+
+# Debian's Chromium for the browser tests (Playwright drives it; no browser download).
+browser:
+	@if [ -x /usr/bin/chromium ]; then echo "chromium: /usr/bin/chromium"; \
+	else SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; fi
+
 lint: install
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
 
-pytest: install
+pytest: install web
 	$(BIN)/pytest -q
 
 # The quality gate: fails (exit 4) when a metric pinned in quality/floors.json drops.
@@ -78,6 +93,7 @@ demo-code: install
 
 clean:
 	rm -rf out build dist .pytest_cache .mypy_cache .ruff_cache src/*.egg-info
+	rm -rf web/node_modules src/eventwire/web/static/vendor
 	find . -name __pycache__ -type d -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 distclean: clean
