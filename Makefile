@@ -19,7 +19,7 @@ PYTHON312 ?= $(shell for p in $(PY312_CANDIDATES); do \
 	if "$$p" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' >/dev/null 2>&1; \
 	then command -v "$$p"; break; fi; done)
 
-.PHONY: install web browser lint test pytest eval bench demo demo-code demo-store demo-serve clean distclean
+.PHONY: install web browser lint test pytest eval bench bench-api load-api demo demo-code demo-store demo-serve clean distclean
 
 install: $(STAMP)
 
@@ -72,13 +72,29 @@ bench: install
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_places.py
 	$(BIN)/python benchmarks/bench_store.py --n 500
+	$(BIN)/python benchmarks/bench_dask.py
+	$(BIN)/python benchmarks/bench_api.py
 
-# The demo grows with later issues (dashboard next): add demo-<step> targets here.
+# /api/events latency on 10,000 articles (1,000 coded, replicated; cached in out/bench_api)
+bench-api: install
+	$(BIN)/python benchmarks/bench_api.py
+
+# Reads while articles are written through the API: 0 failures, consistent counts.
+load-api: install
+	$(BIN)/python benchmarks/load_api.py
+
+# Code the Wikinews sample, store it, then serve the dashboard on 127.0.0.1:8000
+# (Ctrl-C stops it; DEMO_PORT=... picks another port).
 DEMO_STORE := out/demo.duckdb
-demo: demo-code demo-store
+DEMO_PORT ?= 8000
+demo: demo-code demo-store demo-serve
+
+demo-serve: install web
+	$(BIN)/eventwire serve --store $(DEMO_STORE) --port $(DEMO_PORT)
 
 demo-store: install
 	@mkdir -p out
+	rm -f $(DEMO_STORE) $(DEMO_STORE).wal
 	$(BIN)/eventwire ingest $(DEMO_INPUTS) --store $(DEMO_STORE)
 	$(BIN)/eventwire query --store $(DEMO_STORE) --sql "SELECT date, source_code AS source, \
 	    cameo, plover_type AS plover, target_code AS target, num_articles AS articles \
