@@ -146,3 +146,13 @@ def test_where_the_topic_happened_is_the_target_when_nobody_is_named(pipeline: P
 def test_a_modifier_keeps_what_the_object_adds(pipeline: Pipeline) -> None:
     coded = events(pipeline, "Thousands of Kenyan students began a hunger strike for democracy.")
     assert [e.type.cameo for e in coded] == ["1424"]  # hunger strike (142) for regime change
+
+
+def test_no_event_has_one_actor_on_both_sides(pipeline: Pipeline) -> None:
+    text = (
+        "The Kenyan president asked the Kenyan foreign minister to resign. "
+        "Kenyan police arrested Kenyan protesters."
+    )
+    found = triples(pipeline, text)
+    assert found and all(source != target for source, target, _ in found)
+    assert ("KENCOP", "KENOPP", "17") in found  # internal events keep their sectors

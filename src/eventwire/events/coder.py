@@ -49,6 +49,7 @@ from eventwire.events.rules import (
     PLACE_TARGET_CODES,
     PLACE_TARGET_ROOTS,
     RESIDUAL_STATEMENT,
+    SAME_CODE_ROOTS,
     THREAT_VERBS,
     UNATTRIBUTED_ROOTS,
     Candidate,
@@ -336,12 +337,8 @@ class DependencyCoder:
         trigger_span = Span(token.idx, token.idx + len(token.text))
         result: list[Candidate] = []
         for source, target in pairs:
-            if target is source or (
-                target is not None
-                and target.span == source.span
-                and target.actor.code == source.actor.code
-            ):
-                continue  # coordinated actors share a phrase; one actor is not its own pair
+            if target is not None and self_directed(source, target, code):
+                continue
             confidence = confidence_of(pattern, source, target, reading, token)
             evidence = evidence_span(sentence.span, trigger_span, source, target)
             event = Event(
@@ -373,3 +370,21 @@ class DependencyCoder:
             return None
         speakers = verb_source(reading.reporter, index)
         return speakers[0].actor if speakers else None
+
+
+def self_directed(source: Mention, target: Mention, code: str) -> bool:
+    """An event an actor does to itself says nothing about relations between actors:
+    the same mention or person on both sides, or two actors with one code ("Trump
+    asked Coats": USAGOV -> USAGOV); internal events keep distinct sector codes
+    (AFGGOV -> AFGINS). Only fighting between two differently named factions of one
+    code is kept."""
+    a, b = source.actor, target.actor
+    if target is source:
+        return True
+    if a.code != b.code:  # "Hungarian and Romanian officials": two actors, one phrase
+        return False
+    if target.span == source.span:
+        return True
+    if a.kb_id is not None and a.kb_id == b.kb_id:
+        return True
+    return not (code[:2] in SAME_CODE_ROOTS and a.name.lower() != b.name.lower())

@@ -61,6 +61,9 @@ PLACE_TARGET_ROOTS = frozenset({"14", "15", "18", "19", "20"})
 PLACE_TARGET_CODES = frozenset({"042", "043", "044"})
 # Cooperation between coordinated actors is with each other ("X and Y agreed").
 JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
+# Codes where two actors with one CAMEO code can still be two sides: factions of
+# one armed group fighting each other ("rival rebel groups clashed").
+SAME_CODE_ROOTS = frozenset({"18", "19", "20"})
 # Prepositions whose object is what a verb is about ("censured X for ...");
 # others ("with the deployment of troops", "in", "after") open adjuncts.
 _THEME_PREPS = frozenset({"for", "of", "about", "over", "on", "against", "to", "into"})
