@@ -40,6 +40,7 @@ from eventwire.events.rules import (
     AGREEMENT_CODE,
     AGREEMENT_VERBS,
     APPEALS,
+    ARMED_SECTORS,
     CONVERSE_VERBS,
     DEMANDS,
     JOINT_ROOTS,
@@ -376,8 +377,8 @@ def self_directed(source: Mention, target: Mention, code: str) -> bool:
     """An event an actor does to itself says nothing about relations between actors:
     the same mention or person on both sides, or two actors with one code ("Trump
     asked Coats": USAGOV -> USAGOV); internal events keep distinct sector codes
-    (AFGGOV -> AFGINS). Only fighting between two differently named factions of one
-    code is kept."""
+    (AFGGOV -> AFGINS). Only fighting between two differently named armed factions
+    of one country and code is kept ("rival rebel groups clashed")."""
     a, b = source.actor, target.actor
     if target is source:
         return True
@@ -387,4 +388,11 @@ def self_directed(source: Mention, target: Mention, code: str) -> bool:
         return True
     if a.kb_id is not None and a.kb_id == b.kb_id:
         return True
-    return not (code[:2] in SAME_CODE_ROOTS and a.name.lower() != b.name.lower())
+    factions = (
+        code[:2] in SAME_CODE_ROOTS
+        and a.country is not None
+        and bool(set(a.sectors) & ARMED_SECTORS)
+        and "unattributed" not in (a.resolved_by, b.resolved_by)
+        and a.name.lower() != b.name.lower()
+    )
+    return not factions
