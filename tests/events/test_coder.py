@@ -156,3 +156,9 @@ def test_no_event_has_one_actor_on_both_sides(pipeline: Pipeline) -> None:
     found = triples(pipeline, text)
     assert found and all(source != target for source, target, _ in found)
     assert ("KENCOP", "KENOPP", "17") in found  # internal events keep their sectors
+
+
+def test_allowing_an_actor_is_yielding_to_it(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "The Kenyan government allowed the Somali refugees to stay.")
+    assert ("KENGOV", "SOMREF", "08") in found
+    assert triples(pipeline, "The new rules allow companies to export more.") == set()

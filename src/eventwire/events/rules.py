@@ -94,8 +94,9 @@ def is_theme(noun: Token, verbs: list[Token]) -> bool:
 TARGETLESS_ROOTS = frozenset({"01", "02", "03", "07", "08", "10", "11", "12", "13", "14", "15"})
 # Threat verbs are events even when what is threatened is not codable.
 THREAT_VERBS = frozenset({"threaten", "warn"})
-# Appeals, demands and threats address the subject of their complement clause.
-ADDRESSEE_ROOTS = frozenset({"02", "10", "13"})
+# Appeals, demands, concessions and threats address the subject of their complement
+# clause ("allowed the refugees to return": the refugees are yielded to).
+ADDRESSEE_ROOTS = frozenset({"02", "08", "10", "13"})
 # Agreeing and offering are events even when what is agreed is not codable.
 AGREEMENT_VERBS = frozenset({"agree", "accept", "consent", "commit", "offer"})
 AGREEMENT_CODE = "030"
