@@ -162,3 +162,7 @@ def test_allowing_an_actor_is_yielding_to_it(pipeline: Pipeline) -> None:
     found = triples(pipeline, "The Kenyan government allowed the Somali refugees to stay.")
     assert ("KENGOV", "SOMREF", "08") in found
     assert triples(pipeline, "The new rules allow companies to export more.") == set()
+
+
+def test_organisations_are_targets_in_their_own_right(pipeline: Pipeline) -> None:
+    assert ("SDN", "NGO", "16") in triples(pipeline, "Sudan expelled aid agencies from Darfur.")

@@ -132,6 +132,11 @@ PARTITIVES = frozenset(
 )
 
 
+# Codes that name an organisation beyond any state (IGOs, NGOs, militant groups,
+# companies): never a placeholder for a country.
+NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+
+
 @dataclass(frozen=True, slots=True)
 class MentionIndex:
     """Finds the actor mention(s) that an argument token stands for.
@@ -316,6 +321,8 @@ def is_weak(mention: Mention) -> bool:
     """A sector-only mention ("troops", "the military"): an actor, but a poor target
     when a country or organisation is also in reach."""
     actor = mention.actor
+    if actor.code[:3] in NON_STATE_PREFIXES:  # "aid agencies", "a UN mission" are actors
+        return False
     return actor.country is None and bool(actor.sectors) and actor.code == "".join(actor.sectors)
 
 
