@@ -9,7 +9,7 @@ EVAL_DIR ?= ../shared/eval
 GOLD := $(EVAL_DIR)/petr2_gsr.dev.jsonl $(EVAL_DIR)/plover_gsr.dev.jsonl
 FLOORS := quality/floors.json
 DEMO_INPUTS := $(wildcard samples/wikinews/*.jsonl)
-LINTED := src tests scripts benchmarks
+LINTED := src tests scripts benchmarks fuzz
 
 PY312_CANDIDATES := python3.12 \
 	$(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3.12) \
@@ -19,7 +19,7 @@ PYTHON312 ?= $(shell for p in $(PY312_CANDIDATES); do \
 	if "$$p" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' >/dev/null 2>&1; \
 	then command -v "$$p"; break; fi; done)
 
-.PHONY: install web browser lint test pytest eval bench bench-api load-api demo demo-code demo-store demo-serve clean distclean
+.PHONY: install web browser lint test pytest eval fuzz bench bench-api load-api demo demo-code demo-store demo-serve clean distclean
 
 install: $(STAMP)
 
@@ -64,6 +64,13 @@ eval: install
 	$(BIN)/eventwire eval $(GOLD) --floors $(FLOORS)
 
 test: lint pytest eval
+
+# Long fuzzing: 10,000 hypothesis cases per reader/cleaner/date/pattern property, then
+# the atheris HTML and WARC harnesses for FUZZ_SECONDS each (crashes -> fuzz/crashes/).
+FUZZ_SECONDS ?= 120
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q tests/fuzz
+	$(BIN)/python fuzz/run.py --seconds $(FUZZ_SECONDS)
 
 # Throughput, memory and overhead benchmarks; each appends a record to
 # benchmarks/results.json (several minutes on 2 cores).

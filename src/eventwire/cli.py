@@ -41,6 +41,7 @@ from eventwire.cli_common import (
     progress_bar,
     read_articles,
 )
+from eventwire.cli_check import register as register_check
 from eventwire.cli_ingest import register as register_ingest
 from eventwire.cli_run import register as register_run
 from eventwire.cli_serve import register as register_serve
@@ -344,6 +345,7 @@ register_store(app)
 register_ingest(app)
 register_run(app)
 register_serve(app)
+register_check(app)
 
 
 def main() -> None:

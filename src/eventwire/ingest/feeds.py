@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import io
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -39,7 +40,12 @@ def parse_feed(data: bytes, origin: str) -> tuple[FeedEntry, ...] | IngestError:
 
     if not data.strip():
         return ingest_error(origin, "empty", "the feed is empty")
-    parsed = feedparser.parse(data)
+    try:
+        # a stream, never the bytes: feedparser reads bytes that name a local file
+        # (or a URL) as that file, so a feed body "/etc/hosts" would be read from disk
+        parsed = feedparser.parse(io.BytesIO(data))
+    except Exception as exc:  # feedparser fails in many ways on junk (bad encodings)
+        return ingest_error(origin, "bad_feed", f"not a readable RSS/Atom feed: {exc!r}")
     feed_title = _text(parsed.feed.get("title"))
     entries = []
     for entry in parsed.entries:

@@ -78,7 +78,10 @@ class Fetcher:
 
     def fetch(self, url: str) -> Fetched | IngestError:
         """The page at ``url`` or the reason it could not be had."""
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+        except ValueError as exc:  # e.g. an unclosed IPv6 bracket: "http://[::1"
+            return ingest_error(url, "bad_url", f"not a valid URL: {exc}")
         if parts.scheme not in ("http", "https") or not parts.hostname:
             return ingest_error(url, "bad_url", "only http(s) URLs can be fetched")
         if self.config.respect_robots and not self._allowed(url):

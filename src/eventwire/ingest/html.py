@@ -119,7 +119,10 @@ def _meta_charset(data: bytes) -> str | None:
 def _host(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlsplit(url).hostname
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:  # a malformed URL ("http://[::1") names no host
+        return None
     return host.removeprefix("www.") if host else None
 
 

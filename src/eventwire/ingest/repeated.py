@@ -101,6 +101,9 @@ def outlet_key(article: RawArticle) -> str | None:
     if article.outlet:
         return article.outlet.casefold()
     if article.url:
-        host = urlsplit(article.url).hostname
+        try:
+            host = urlsplit(article.url).hostname
+        except ValueError:  # a malformed URL ("http://[::1") names no host
+            return None
         return host.removeprefix("www.") if host else None
     return None

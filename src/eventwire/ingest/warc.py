@@ -48,8 +48,11 @@ def read_warc_file(path: Path, max_bytes: int = MAX_HTML_BYTES) -> Iterator[Item
     found = 0
     try:
         with path.open("rb") as stream:
-            for record in ArchiveIterator(stream):
+            for record in _records(ArchiveIterator(stream)):
                 number += 1
+                if isinstance(record, str):
+                    yield ingest_error(f"{origin}#{number}", "bad_warc", record)
+                    return
                 problem = _record_problem(record)
                 if problem is not None:
                     yield ingest_error(f"{origin}#{number}", "bad_warc", problem)
@@ -64,7 +67,12 @@ def read_warc_file(path: Path, max_bytes: int = MAX_HTML_BYTES) -> Iterator[Item
                 found += 1
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 where = f"{origin}#{number}"
-                body = record.content_stream().read(max_bytes + 1)
+                try:
+                    body = record.content_stream().read(max_bytes + 1)
+                except (ValueError, LookupError, zlib.error, EOFError) as exc:
+                    detail = f"the record's body cannot be decoded ({exc!r})"
+                    yield ingest_error(where, "bad_warc", detail, url)
+                    continue
                 if len(body) > max_bytes:
                     yield ingest_error(where, "too_large", f"page > limit {max_bytes} bytes", url)
                     continue
@@ -87,6 +95,25 @@ def read_warc_file(path: Path, max_bytes: int = MAX_HTML_BYTES) -> Iterator[Item
         yield ingest_error(origin, "empty", "no records in the WARC file")
     elif found == 0:
         yield ingest_error(origin, "no_html", f"none of {number} records is an HTML response")
+
+
+def _records(iterator: Iterator[ArcWarcRecord]) -> Iterator[ArcWarcRecord | str]:
+    """The archive's records; a record warcio trips over in an unexpected way (it
+    assumes headers it never checked, e.g. a response without a target URI) ends
+    the stream with why, as a string. Failures it reports properly pass through."""
+    from warcio.exceptions import ArchiveLoadFailed
+
+    while True:
+        try:
+            record = next(iterator)
+        except StopIteration:
+            return
+        except (ArchiveLoadFailed, EOFError, zlib.error, OSError):
+            raise
+        except Exception as exc:  # warcio has no error type for malformed headers
+            yield f"not a valid WARC record: {exc!r}"
+            return
+        yield record
 
 
 def _record_problem(record: ArcWarcRecord) -> str | None:

@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from eventwire.records import CodedDocument, IngestError
+from eventwire.records import CodedDocument, Document, IngestError
 from eventwire.store import aggregate as aggregation
 from eventwire.store.query import EventFilter
 from eventwire.store.rows import count_rows, document_row, error_row, event_row, quote_rows
@@ -187,6 +187,22 @@ class Store:
             return set()
         rows = self._run("SELECT doc_id FROM documents WHERE list_contains(?, doc_id)", [ids])
         return {row[0] for row in rows}
+
+    def stored_documents(self, doc_ids: Iterable[str]) -> dict[str, Document]:
+        """The stored documents of these ids (id, text, url, outlet, published: what
+        a resumed run must remember of them to find later copies)."""
+        ids = sorted(set(doc_ids))
+        if not ids:
+            return {}
+        rows = self._run(
+            "SELECT doc_id, text, url, outlet, published FROM documents "
+            "WHERE list_contains(?, doc_id)",
+            [ids],
+        )
+        return {
+            doc_id: Document(id=doc_id, text=text, url=url, outlet=outlet, published=published)
+            for doc_id, text, url, outlet, published in rows
+        }
 
     def add(self, results: Iterable[CodedDocument | IngestError]) -> AddSummary:
         """Store coded documents (with their events, quotes and counts) and ingest

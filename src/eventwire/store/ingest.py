@@ -49,6 +49,18 @@ def _document_id(pipeline: Pipeline, article: RawArticle) -> str | None:
         return None
 
 
+def _remember(
+    memory: RunDeduplicator, store: Store, batch_ids: list[str | None], known: set[str]
+) -> None:
+    """Show the run's copy detector the stored documents it skips, in input order,
+    so a resumed run still knows them: a later copy of one is then skipped or
+    grouped with it exactly as in an uninterrupted run, not stored as a new story."""
+    stored = store.stored_documents(known)
+    for doc_id in batch_ids:
+        if doc_id is not None and doc_id in stored:
+            memory.check(stored.pop(doc_id))
+
+
 def _batches(
     items: Iterable[RawArticle | IngestError], size: int
 ) -> Iterator[list[RawArticle | IngestError]]:
@@ -80,6 +92,9 @@ def ingest(
         ids = {id(a): _document_id(pipeline, a) for a in batch if isinstance(a, RawArticle)}
         known = store.known_documents(i for i in ids.values() if i)
         todo = [a for a in batch if not (isinstance(a, RawArticle) and ids[id(a)] in known)]
+        if memory is not None and known:
+            order = [ids[id(a)] for a in batch if isinstance(a, RawArticle)]
+            _remember(memory, store, order, known)
         results: list[CodedDocument | IngestError] = list(pipeline.code_articles(todo, memory))
         errors = [r for r in results if isinstance(r, IngestError) and not r.is_skip]
         copies = sum(1 for r in results if isinstance(r, IngestError) and r.is_skip)
