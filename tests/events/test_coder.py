@@ -166,3 +166,9 @@ def test_allowing_an_actor_is_yielding_to_it(pipeline: Pipeline) -> None:
 
 def test_organisations_are_targets_in_their_own_right(pipeline: Pipeline) -> None:
     assert ("SDN", "NGO", "16") in triples(pipeline, "Sudan expelled aid agencies from Darfur.")
+
+
+def test_refusing_something_uncodable_is_a_rejection_of_someone(pipeline: Pipeline) -> None:
+    text = "The Somali president refused to respond to a demand from the Kenyan government."
+    assert ("SOMGOV", "KENGOV", "12") in triples(pipeline, text)
+    assert events(pipeline, "The Somali president refused to comment.") == []

@@ -49,6 +49,8 @@ from eventwire.events.rules import (
     NON_PREDICATE_DEPS,
     PLACE_TARGET_CODES,
     PLACE_TARGET_ROOTS,
+    REFUSAL_CODE,
+    REFUSAL_VERBS,
     RESIDUAL_STATEMENT,
     SAME_CODE_ROOTS,
     THREAT_VERBS,
@@ -240,6 +242,8 @@ class DependencyCoder:
             lemma = token.lemma_.lower()
             if lemma in AGREEMENT_VERBS:
                 base_code = AGREEMENT_CODE  # "agreed to set up a centre": the agreement
+            elif lemma in REFUSAL_VERBS:
+                base_code = REFUSAL_CODE
             elif lemma not in THREAT_VERBS:  # "threatened to resume attacks" stays 13x
                 return []
         reading = read_modality(token)
@@ -280,6 +284,16 @@ class DependencyCoder:
             )
         else:
             targets = noun_target(token, index, pattern.prep or None, exclude, places)
+        refusal = trigger.kind == "verb" and base_code == REFUSAL_CODE
+        if refusal and not targets:
+            # "refused to respond to a demand from the US President": the one
+            # refused is in the refused act's own arguments.
+            for complement in (c for c in token.children if c.dep_ == "xcomp"):
+                targets = verb_target(complement, index, None, "auto", exclude)
+                if targets:
+                    break
+            if not targets:
+                return []
         if not targets and not unattributed:
             targets = topic_place(token, index, exclude)
         if unattributed:

@@ -100,6 +100,10 @@ ADDRESSEE_ROOTS = frozenset({"02", "08", "10", "13"})
 # Agreeing and offering are events even when what is agreed is not codable.
 AGREEMENT_VERBS = frozenset({"agree", "accept", "consent", "commit", "offer"})
 AGREEMENT_CODE = "030"
+# Refusals of something uncodable ("refused to respond to a US demand") are a bare
+# rejection, and only with an actor on the other side ("refused to comment" is none).
+REFUSAL_VERBS = frozenset({"refuse"})
+REFUSAL_CODE = "120"
 # Verbs in these roles are not predicates ("according to", "given that").
 NON_PREDICATE_DEPS = frozenset({"prep", "mark", "cc", "aux", "auxpass", "case"})
 
