@@ -5,6 +5,7 @@ shareable URLs, hostile text shown as text, and no request to another host."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from web_articles import HOSTILE_LINK, HOSTILE_TITLE
@@ -33,6 +34,12 @@ def test_first_view_shows_markers_and_stays_on_the_server(
     assert dashboard.log.foreign_requests(dashboard.url) == []
     assert dashboard.log.errors == []
     assert dashboard.log.csp_violations == []
+    # the run's picture of the dashboard (the README's is scripts/screenshot_dashboard.py
+    # over the Wikinews demo store)
+    shot = Path("out/test-artifacts/dashboard.png")
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
 
 
 def test_a_filter_narrows_the_table_and_the_map(dashboard: Dashboard) -> None:
