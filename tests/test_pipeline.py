@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
+import time
 
 import pytest
 
 from eventwire import code_text
-from eventwire.pipeline import Pipeline, PipelineConfig
+from eventwire.pipeline import Pipeline, PipelineConfig, limit_errors
 from eventwire.records import CodedDocument, IngestError, RawArticle
 from eventwire.registry import UnknownComponentError
 
@@ -112,3 +114,78 @@ def test_lines_an_outlet_repeats_in_a_batch_are_dropped(pipeline: Pipeline) -> N
     for coded in results:
         assert promo not in coded.document.text
         assert any(d.reason == "repeated_in_outlet" for d in coded.document.dropped)
+
+
+# -- resource limits: pathological inputs must not stall a batch ------------------
+
+LEAD = "Russian troops attacked Ukrainian positions near Kharkiv on Monday, officials said.\n"
+
+
+@pytest.fixture(scope="module")
+def limited() -> Pipeline:
+    """Small limits, so each pathological case is cut quickly."""
+    return Pipeline(
+        PipelineConfig(
+            max_sentences=100,
+            max_sentence_tokens=50,
+            parse_chunk_chars=3_000,
+            max_parse_seconds=1e-9,  # spent by any parse: the cut is after chunk one
+            max_raw_chars=1_000_000,
+        )
+    )
+
+
+def test_a_100000_word_line_is_refused_at_once(pipeline: Pipeline) -> None:
+    line = " ".join(f"word{i % 97}" for i in range(100_000))
+    started = time.perf_counter()
+    [result] = list(pipeline.code_articles([article(line, "runon")]))
+    assert isinstance(result, IngestError) and result.reason == "too_large"
+    assert time.perf_counter() - started < 5
+
+
+def test_a_20_mb_table_is_refused_before_cleaning(pipeline: Pipeline) -> None:
+    row = " | ".join(f"{n:>8}" for n in range(10)) + "\n"
+    table = row * (20_000_000 // len(row))
+    started = time.perf_counter()
+    results = list(pipeline.code_articles([article(table, "table"), article(GOOD, "ok")]))
+    assert time.perf_counter() - started < 5
+    assert isinstance(results[0], IngestError) and results[0].reason == "too_large"
+    assert "max_raw_chars" in results[0].detail and results[0].stage == "read"
+    assert isinstance(results[1], CodedDocument) and results[1].events, "the batch goes on"
+
+
+def test_a_run_on_line_is_split_into_bounded_sentences(limited: Pipeline) -> None:
+    line = " ".join("the minister said that Russia attacked the town" for _ in range(60))
+    [result] = list(limited.code_articles([article(LEAD + line, "long")]))
+    assert isinstance(result, CodedDocument)
+    assert max(len(s.text.split()) for s in result.sentences) <= 50
+    assert result.events
+
+
+def test_50000_one_word_sentences_are_cut_with_a_recorded_limit(limited: Pipeline) -> None:
+    words = ("And.", "So.", "But.", "Then.", "The.", "Yes.")  # English by function words
+    text = LEAD + " ".join(words[i % len(words)] for i in range(50_000))
+    started = time.perf_counter()
+    [result] = list(limited.code_articles([article(text, "many")]))
+    assert time.perf_counter() - started < 10
+    assert isinstance(result, CodedDocument) and result.events, "the kept part is coded"
+    [error] = limit_errors(result)
+    assert error.reason == "max_sentences" and error.record == "many"
+    assert "first 100 of 50001 sentences" in error.detail
+
+
+def test_the_parse_time_budget_cuts_a_long_document_between_chunks(limited: Pipeline) -> None:
+    paragraph = "Iraqi police arrested three men in Basra on Tuesday after a bomb exploded.\n"
+    text = LEAD + paragraph * 90  # about 7,000 characters: chunks of up to 3,000
+    [result] = list(limited.code_articles([article(text, "slow")]))
+    assert isinstance(result, CodedDocument)
+    [error] = limit_errors(result)
+    assert error.reason == "max_parse_seconds"
+    assert result.events and max(e.trigger.end for e in result.events) <= 3_000 + len(LEAD)
+
+
+def test_limits_are_config_with_defaults() -> None:
+    config = PipelineConfig()
+    assert not config.prefilter, "off by default: docs/PERFORMANCE.md says why"
+    assert config.max_sentences > 0 and config.max_parse_seconds > 0
+    assert pickle.loads(pickle.dumps(config)) == config

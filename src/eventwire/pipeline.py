@@ -10,8 +10,9 @@ are parsed in batches (``nlp.pipe``); any failure of one document becomes an
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from spacy.tokens import Doc
@@ -31,6 +32,7 @@ from eventwire.registry import Registry
 if TYPE_CHECKING:
     from eventwire.extras.bundle import Findings
     from eventwire.ingest.dedup import RunDeduplicator
+    from eventwire.nlp.prefilter import Prefilter
 
 
 class Cleaner(Protocol):
@@ -84,14 +86,29 @@ class PipelineConfig:
     geocoder: str = "places.geonames.v1"
     extras: str = "extras.standard.v1"
     batch_size: int = 32
-    max_chars: int = 500_000
+    # Documents per nlp.pipe call: 8 parses as fast as 32 and halves peak memory
+    # (840 -> 390 MiB on long articles, docs/PERFORMANCE.md).
+    nlp_batch_size: int = 8
+    max_chars: int = 500_000  # cleaned text; longer documents are refused (too_large)
     dedup: bool = True  # exact copies skipped, near copies grouped, per run
+    # Skip sentences that cannot hold an event before parsing (nlp/prefilter.py). Off:
+    # it saves ~3% of CPU on news but drops skipped sentences from sentences/tone
+    # (docs/PERFORMANCE.md has the measurement).
+    prefilter: bool = False
+    # Resource limits (docs/PERFORMANCE.md): a pathological page must not stall a batch.
+    max_raw_chars: int = 5_000_000  # raw input refused before cleaning (too_large)
+    max_sentences: int = 2_000  # sentences coded per document; the rest is cut
+    max_sentence_tokens: int = 200  # a longer run without a sentence end is split
+    max_parse_seconds: float = 30.0  # parse budget of one long document; the rest is cut
+    parse_chunk_chars: int = 50_000  # longer documents are parsed alone, chunk by chunk
+    # User actor files (docs/ACTORS.md), applied in order over the shipped dictionaries.
+    actor_overrides: tuple[str, ...] = ()
 
 
-def _make_nlp(model: str) -> Any:
+def _make_nlp(model: str, max_sentence_tokens: int = 0) -> Any:
     from eventwire.nlp import SpacyBackend
 
-    return SpacyBackend(model)
+    return SpacyBackend(model, max_sentence_tokens=max_sentence_tokens)
 
 
 def _make_cleaner() -> Any:
@@ -106,10 +123,10 @@ def _make_batch_cleaner() -> Any:
     return BatchCleaner()
 
 
-def _make_actors() -> Any:
+def _make_actors(overrides: tuple[str, ...] = ()) -> Any:
     from eventwire.actors import ActorDictionary, ActorRecognizer
 
-    return ActorRecognizer(ActorDictionary.load())
+    return ActorRecognizer(ActorDictionary.load(overrides=overrides))
 
 
 def _make_dates() -> Any:
@@ -165,6 +182,71 @@ def default_registry() -> Registry:
     return registry
 
 
+class DocumentPreparer:
+    """Clean, check and deduplicate: the cheap, order-dependent front of the pipeline
+    (no model), which a parallel run keeps in one process."""
+
+    def __init__(self, config: PipelineConfig, registry: Registry | None = None) -> None:
+        self.config = config
+        registry = registry or default_registry()
+        self.cleaner: Cleaner = registry.create("cleaner", config.cleaner)
+
+    def _clean_batch(self, articles: list[RawArticle]) -> list[Document | IngestError]:
+        """Clean a batch at once when the cleaner learns from batches (repeated outlet
+        lines); one article at a time otherwise, or when the batch pass fails."""
+        if isinstance(self.cleaner, BatchAwareCleaner) and len(articles) > 1:
+            try:
+                return [
+                    self._check(d, a)
+                    for d, a in zip(self.cleaner.clean_batch(articles), articles, strict=True)
+                ]
+            except Exception:  # fall back to the per-article path, which reports errors
+                pass
+        return [self._prepare(a) for a in articles]
+
+    def _prepare(self, article: RawArticle) -> Document | IngestError:
+        try:
+            document = self.cleaner.clean(article)
+        except Exception as exc:  # a cleaner bug must not sink the batch
+            return _error(article, "clean", "internal_error", repr(exc))
+        return self._check(document, article)
+
+    def _check(self, document: Document, article: RawArticle) -> Document | IngestError:
+        if not document.text.strip():
+            return _error(article, "clean", "empty", "no article text left after cleaning")
+        if len(document.text) > self.config.max_chars:
+            return _error(
+                article,
+                "clean",
+                "too_large",
+                f"{len(document.text)} characters > limit {self.config.max_chars}",
+            )
+        return document
+
+    def prepare_batch(
+        self, batch: Sequence[RawArticle | IngestError], seen: RunDeduplicator | None
+    ) -> list[Document | IngestError]:
+        """Clean, check and deduplicate one batch; raw inputs over ``max_raw_chars``
+        are refused before the cleaner sees them."""
+        raws = [a for a in batch if isinstance(a, RawArticle)]
+        fitting = [a for a in raws if len(a.text) <= self.config.max_raw_chars]
+        cleaned = iter(self._clean_batch(fitting))
+        prepared: list[Document | IngestError] = []
+        for item in batch:
+            if isinstance(item, IngestError):
+                prepared.append(item)
+            elif len(item.text) > self.config.max_raw_chars:
+                detail = f"{len(item.text)} raw characters > limit max_raw_chars"
+                prepared.append(
+                    _error(item, "read", "too_large", f"{detail} {self.config.max_raw_chars}")
+                )
+            else:
+                prepared.append(next(cleaned))
+        if seen is not None:
+            prepared = [seen.check(p) for p in prepared]
+        return prepared
+
+
 class Pipeline:
     """Codes articles into events. Build once per process; reuse for every batch."""
 
@@ -186,15 +268,21 @@ class Pipeline:
         ):
             self.registry.get(kind, name)
         self.ontology = Ontology.load()
-        self.backend = self.registry.create("nlp", cfg.nlp, model=cfg.model)
-        self.cleaner: Cleaner = self.registry.create("cleaner", cfg.cleaner)
-        self.recognizer: Recognizer = self.registry.create("actors", cfg.actors)
+        self.backend = self.registry.create(
+            "nlp", cfg.nlp, model=cfg.model, max_sentence_tokens=cfg.max_sentence_tokens
+        )
+        self.preparer = DocumentPreparer(cfg, self.registry)
+        self.cleaner: Cleaner = self.preparer.cleaner
+        self.recognizer: Recognizer = self.registry.create(
+            "actors", cfg.actors, overrides=cfg.actor_overrides
+        )
         self.dates = self.registry.create("dates", cfg.dates)
         self.coder: Coder = self.registry.create(
             "coder", cfg.coder, ontology=self.ontology, dates=self.dates
         )
         self.geocoder: Geocoder = self.registry.create("geocoder", cfg.geocoder)
         self.extras: Extras = self.registry.create("extras", cfg.extras)
+        self.prefilter = self._make_prefilter() if cfg.prefilter else None
 
     # -- public API -------------------------------------------------------------
 
@@ -259,48 +347,20 @@ class Pipeline:
 
     # -- internals -------------------------------------------------------------
 
-    def _clean_batch(self, articles: list[RawArticle]) -> list[Document | IngestError]:
-        """Clean a batch at once when the cleaner learns from batches (repeated outlet
-        lines); one article at a time otherwise, or when the batch pass fails."""
-        if isinstance(self.cleaner, BatchAwareCleaner) and len(articles) > 1:
-            try:
-                return [
-                    self._check(d, a)
-                    for d, a in zip(self.cleaner.clean_batch(articles), articles, strict=True)
-                ]
-            except Exception:  # fall back to the per-article path, which reports errors
-                pass
-        return [self._prepare(a) for a in articles]
-
-    def _prepare(self, article: RawArticle) -> Document | IngestError:
-        try:
-            document = self.cleaner.clean(article)
-        except Exception as exc:  # a cleaner bug must not sink the batch
-            return _error(article, "clean", "internal_error", repr(exc))
-        return self._check(document, article)
-
-    def _check(self, document: Document, article: RawArticle) -> Document | IngestError:
-        if not document.text.strip():
-            return _error(article, "clean", "empty", "no article text left after cleaning")
-        if len(document.text) > self.config.max_chars:
-            return _error(
-                article,
-                "clean",
-                "too_large",
-                f"{len(document.text)} characters > limit {self.config.max_chars}",
-            )
-        return document
-
-    def _code_batch(
-        self, batch: list[RawArticle | IngestError], seen: RunDeduplicator | None
+    def code_prepared(
+        self, prepared: Sequence[Document | IngestError]
     ) -> Iterator[CodedDocument | IngestError]:
-        cleaned = iter(self._clean_batch([a for a in batch if isinstance(a, RawArticle)]))
-        prepared = [item if isinstance(item, IngestError) else next(cleaned) for item in batch]
-        if seen is not None:
-            prepared = [seen.check(p) for p in prepared]
-        english = [p for p in prepared if isinstance(p, Document) and p.language == "en"]
-        docs = iter(self.backend.pipe((d.text for d in english), batch_size=self.config.batch_size))
-        for item in prepared:
+        """Parse and code documents from :meth:`prepare_batch`, one result each, in order."""
+        plans = {
+            i: self._plan(item)
+            for i, item in enumerate(prepared)
+            if isinstance(item, Document) and item.language == "en"
+        }
+        short = [i for i, plan in plans.items() if len(plan.text) <= self.config.parse_chunk_chars]
+        docs = iter(
+            self.backend.pipe((plans[i].text for i in short), batch_size=self.config.nlp_batch_size)
+        )
+        for i, item in enumerate(prepared):
             if isinstance(item, IngestError):
                 yield item
                 continue
@@ -309,9 +369,13 @@ class Pipeline:
                 note = f"not coded: language {item.language!r} is not English"
                 yield CodedDocument(item, (), (), (), warnings=(note,))
                 continue
-            doc = next(docs)
+            plan = plans[i]
             try:
-                yield self._code_doc(doc, item)
+                if len(plan.text) <= self.config.parse_chunk_chars:
+                    doc = next(docs)
+                else:
+                    doc, plan = self._parse_long(plan)
+                yield self._code_doc(doc, item, plan)
             except Exception as exc:  # one bad document must not sink the batch
                 yield IngestError(
                     source=item.url or item.id,
@@ -321,24 +385,148 @@ class Pipeline:
                     record=item.id,
                 )
 
-    def _code_doc(self, doc: Doc, document: Document) -> CodedDocument:
-        mentions = self.recognizer.find(doc, document)
-        events = self.coder.code(doc, document, mentions)
-        events = self.geocoder.locate(doc, document, events, mentions)
+    def _code_batch(
+        self, batch: list[RawArticle | IngestError], seen: RunDeduplicator | None
+    ) -> Iterator[CodedDocument | IngestError]:
+        yield from self.code_prepared(self.preparer.prepare_batch(batch, seen))
+
+    def _make_prefilter(self) -> Prefilter | None:
+        """The prefilter needs the built-in coder's pattern table and the actor
+        dictionary; a plug-in stage without them gets no prefilter."""
+        from eventwire.nlp.prefilter import build_prefilter
+
+        patterns = getattr(self.coder, "patterns", None)
+        dictionary = getattr(self.recognizer, "dictionary", None)
+        nlp = getattr(self.backend, "nlp", None)
+        if (
+            patterns is None
+            or dictionary is None
+            or nlp is None
+            or "lemmatizer" not in nlp.pipe_names
+        ):
+            return None
+        phrases = [e.phrase for e in dictionary.actors] + [a.phrase for a in dictionary.agents]
+        return build_prefilter(nlp, patterns, self.ontology.codes(), phrases)
+
+    def _plan(self, document: Document) -> _Plan:
+        """What the parser gets: at most ``max_sentences`` sentences, with the
+        sentences the prefilter rules out blanked (offsets unchanged)."""
+        from eventwire.nlp.prefilter import mask, split_sentences
+
+        text, warnings = document.text, []
+        limit = self.config.max_sentences
+        if limit > 0:
+            sentences = split_sentences(text)
+            if len(sentences) > limit:
+                cut = sentences[limit - 1].end
+                text = text[:cut]
+                warnings.append(
+                    f"{LIMIT_WARNING}max_sentences: coded the first {limit} of "
+                    f"{len(sentences)} sentences (characters 0-{cut} of {len(document.text)})"
+                )
+        if self.prefilter is not None:
+            text = mask(text, self.prefilter.decide(text))
+        return _Plan(text, tuple(warnings))
+
+    def _parse_long(self, plan: _Plan) -> tuple[Doc, _Plan]:
+        """A long document alone, chunk by chunk, within the parse-time budget: spaCy
+        cannot stop inside a call, so the budget is checked between chunks."""
+        budget = self.config.max_parse_seconds
+        started = time.perf_counter()
+        docs: list[Doc] = []
+        end = 0
+        warnings = list(plan.warnings)
+        chunks = _chunks(plan.text, self.config.parse_chunk_chars)
+        for n, (start, stop) in enumerate(chunks):
+            docs.append(self.backend(plan.text[start:stop]))
+            end = stop
+            spent = time.perf_counter() - started
+            if budget > 0 and spent > budget and n + 1 < len(chunks):
+                warnings.append(
+                    f"{LIMIT_WARNING}max_parse_seconds: parsed characters 0-{end} of "
+                    f"{len(plan.text)} in {spent:.1f} s (budget {budget} s)"
+                )
+                break
+        doc = Doc.from_docs(docs, ensure_whitespace=False) if len(docs) > 1 else docs[0]
+        return doc, _Plan(plan.text[:end], tuple(warnings))
+
+    def _code_doc(self, doc: Doc, document: Document, plan: _Plan | None = None) -> CodedDocument:
+        # Stages read the text the parser saw (same offsets, skipped parts blank);
+        # the result carries the document as cleaned.
+        changed = plan is not None and plan.text != document.text
+        view = replace(document, text=plan.text) if plan is not None and changed else document
+        mentions = self.recognizer.find(doc, view)
+        events = self.coder.code(doc, view, mentions)
+        events = self.geocoder.locate(doc, view, events, mentions)
         sentences = tuple(
             Sentence(i, Span(s.start_char, s.start_char + len(s.text.rstrip())), s.text.strip())
             for i, s in enumerate(doc.sents)
         )
-        found = self.extras.find(doc, document, sentences, mentions, events)
+        if changed:  # blanked sentences are not sentences of the document
+            sentences = tuple(s for s in sentences if s.text)
+        found = self.extras.find(doc, view, sentences, mentions, events)
         return CodedDocument(
             document,
             sentences,
             mentions,
             events,
+            warnings=plan.warnings if plan is not None else (),
             quotes=found.quotes,
             counts=found.counts,
             tone=found.tone,
         )
+
+
+LIMIT_WARNING = "limit:"
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """The text the parser gets for one document and the limits it hit."""
+
+    text: str
+    warnings: tuple[str, ...] = ()
+
+
+def limit_errors(result: CodedDocument) -> tuple[IngestError, ...]:
+    """The resource limits a coded document hit, as error records for the store
+    (the document itself is still returned, with the events of what was parsed)."""
+    document = result.document
+    return tuple(
+        IngestError(
+            source=document.url or document.id,
+            reason=warning[len(LIMIT_WARNING) :].split(":", 1)[0],
+            detail=warning.split(":", 2)[-1].strip(),
+            stage="nlp",
+            record=document.id,
+        )
+        for warning in result.warnings
+        if warning.startswith(LIMIT_WARNING)
+    )
+
+
+def _chunks(text: str, size: int) -> list[tuple[int, int]]:
+    """Consecutive ``[start, stop)`` pieces of at most about ``size`` characters,
+    cut after a sentence where one ends, else at white space, else anywhere."""
+    from eventwire.nlp.prefilter import split_sentences
+
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    ends = [s.end for s in split_sentences(text)]
+    while start < len(text):
+        limit = start + size
+        if limit >= len(text):
+            pieces.append((start, len(text)))
+            break
+        fitting = [e for e in ends if start < e <= limit]
+        if fitting:
+            stop = fitting[-1]
+        else:
+            space = max(text.rfind(" ", start, limit), text.rfind("\n", start, limit))
+            stop = space + 1 if space > start else limit
+        pieces.append((start, stop))
+        start = stop
+    return pieces
 
 
 def _error(article: RawArticle, stage: str, reason: str, detail: str) -> IngestError:

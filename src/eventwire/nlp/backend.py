@@ -20,7 +20,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.nlp.attributes import use_attribute_table
+
 PARAGRAPH_BREAKS = "eventwire_paragraph_breaks"
+LONG_SENTENCES = "eventwire_long_sentences"
+_SENTENCE_FINAL = frozenset({".", "!", "?"})
 
 
 @Language.component(PARAGRAPH_BREAKS)
@@ -32,6 +36,35 @@ def paragraph_breaks(doc: Doc) -> Doc:
         if "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
     return doc
+
+
+class LongSentenceBreaker:
+    """Start a sentence every ``max_tokens`` tokens of a run that has no sentence end
+    (. ! ? or a line break): a 100,000-word line without punctuation becomes short
+    pieces the parser handles in bounded time. Ordinary sentences are untouched."""
+
+    def __init__(self, max_tokens: int) -> None:
+        self.max_tokens = max_tokens
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.max_tokens <= 0 or len(doc) <= self.max_tokens:
+            return doc
+        run = 0
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if token.is_sent_start or previous.text in _SENTENCE_FINAL or "\n" in previous.text:
+                run = 0
+            else:
+                run += 1
+            if run >= self.max_tokens:
+                token.is_sent_start = True
+                run = 0
+        return doc
+
+
+@Language.factory(LONG_SENTENCES, default_config={"max_tokens": 200})
+def make_long_sentence_breaker(nlp: Language, name: str, max_tokens: int) -> LongSentenceBreaker:
+    return LongSentenceBreaker(max_tokens)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +147,12 @@ class ModelInfo:
 class SpacyBackend:
     """Loads one pinned model once; pass the object to whoever needs a parse."""
 
-    def __init__(self, model: str = "en_core_web_sm") -> None:
+    def __init__(
+        self,
+        model: str = "en_core_web_sm",
+        max_sentence_tokens: int = 0,
+        attribute_table: bool = True,
+    ) -> None:
         if model not in KNOWN_MODELS:
             raise KeyError(
                 f"unknown spaCy model {model!r}; valid models: {', '.join(sorted(KNOWN_MODELS))}"
@@ -123,7 +161,12 @@ class SpacyBackend:
         path = self.spec.path()
         nlp = spacy.load(path, exclude=[c for c in _CORE if c not in NEEDED_COMPONENTS])
         self._verify(json.loads((path / "meta.json").read_text(encoding="utf-8")))
+        if attribute_table:
+            use_attribute_table(nlp)  # same annotations, about 4x cheaper (attributes.py)
         nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+        if max_sentence_tokens > 0:
+            config = {"max_tokens": max_sentence_tokens}
+            nlp.add_pipe(LONG_SENTENCES, before="parser", config=config)
         self.nlp = nlp
         self._path = path
 
