@@ -298,3 +298,26 @@ def test_a_non_english_article_is_noted_not_failed(
     assert result.exit_code == 0
     assert result.stdout == ""
     assert "not English" in result.stderr
+
+
+def test_an_actor_override_file_changes_the_code(tmp_path: Path) -> None:
+    overrides = tmp_path / "mine.tsv"
+    overrides.write_text(
+        "kb_id\tname\taliases\tcode\trole\tcountry\tfrom\tto\tsource\n"
+        "my:jane-doe\tJane Doe\tDoe\tGBRGOV\tminister\tGBR\t2026-01-15\t\ttest\n",
+        encoding="utf-8",
+    )
+    article = tmp_path / "a.txt"
+    article.write_text("Jane Doe criticised Russia on Monday.", encoding="utf-8")
+    args = ["code", str(article), "--date", "2026-02-02"]
+    plain = CliRunner().invoke(app, args)
+    assert plain.exit_code == 0, plain.output
+    assert not any(
+        json.loads(line)["source"]["code"] == "GBRGOV" for line in plain.stdout.splitlines()
+    )
+    mine = CliRunner().invoke(app, ["--actors", str(overrides), *args])
+    assert mine.exit_code == 0, mine.output
+    coded = [json.loads(line) for line in mine.stdout.splitlines()]
+    assert [(e["source"]["code"], e["source"]["kb_id"]) for e in coded] == [
+        ("GBRGOV", "my:jane-doe")
+    ]

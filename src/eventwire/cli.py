@@ -24,24 +24,28 @@ from rich.table import Table
 
 if TYPE_CHECKING:
     from eventwire.evaluate import EvalReport
+    from eventwire.parallel import ParallelPipeline
     from eventwire.pipeline import Pipeline
     from eventwire.records import CodedDocument, IngestError
 
+from eventwire.cli_check import register as register_check
 from eventwire.cli_common import (
+    ACTOR_OVERRIDES,
     EXIT_BELOW_FLOOR,
     EXIT_ERROR,
     EXIT_INPUT_FAILED,
     EXIT_USAGE,
+    WORKERS_HELP,
     ModelName,
     OutputFormat,
     build_pipeline,
     fail,
     library_errors,
+    open_coder,
     parse_date,
     progress_bar,
     read_articles,
 )
-from eventwire.cli_check import register as register_check
 from eventwire.cli_ingest import register as register_ingest
 from eventwire.cli_run import register as register_run
 from eventwire.cli_serve import register as register_serve
@@ -63,6 +67,25 @@ class _Counts:
     articles: int = 0
     events: int = 0
     errors: int = 0
+
+
+@app.callback()
+def app_options(
+    ctx: typer.Context,
+    actors: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--actors",
+            metavar="FILE",
+            exists=True,
+            dir_okay=False,
+            help="Actor override file (docs/ACTORS.md), applied over the shipped "
+            "dictionaries and knowledge base; repeatable. Goes before the command.",
+        ),
+    ] = None,
+) -> None:
+    """Political event data (CAMEO, PLOVER) from news text, with provenance."""
+    ctx.meta[ACTOR_OVERRIDES] = tuple(str(path) for path in actors or ())
 
 
 @app.command("code")
@@ -95,6 +118,7 @@ def code_command(
     coder: Annotated[
         str | None, typer.Option(help="Registered coder name, e.g. coder.cameo_deps.v1.")
     ] = None,
+    workers: Annotated[int, typer.Option(min=1, help=WORKERS_HELP)] = 1,
 ) -> None:
     """Code articles into events, one JSON line per event.
 
@@ -103,15 +127,14 @@ def code_command(
     Example: eventwire code corpus.jsonl.gz -o events.jsonl --errors errors.jsonl
     """
     published = parse_date(date)
-    with library_errors():
-        pipeline = build_pipeline(ctx, model, coder)
+    with library_errors(), open_coder(ctx, model, coder, workers) as pipeline:
         counts = _run_code(pipeline, inputs, output_format, published, url, outlet, output, errors)
     if counts.errors:
         raise typer.Exit(EXIT_INPUT_FAILED)
 
 
 def _run_code(
-    pipeline: Pipeline,
+    pipeline: Pipeline | ParallelPipeline,
     inputs: Sequence[str],
     output_format: OutputFormat,
     published: dt.date | None,

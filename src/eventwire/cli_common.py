@@ -17,7 +17,8 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 if TYPE_CHECKING:
-    from eventwire.pipeline import Pipeline
+    from eventwire.parallel import ParallelPipeline
+    from eventwire.pipeline import Pipeline, PipelineConfig
     from eventwire.records import IngestError, RawArticle
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INPUT_FAILED, EXIT_BELOW_FLOOR = 0, 1, 2, 3, 4
@@ -73,15 +74,43 @@ def build_pipeline(ctx: typer.Context, model: ModelName, coder: str | None) -> P
     """A new pipeline, or the one a caller passed as the click context object
     (``CliRunner().invoke(app, args, obj=pipeline)``) when its settings match, so
     tests and embedding programs load the model once."""
-    from eventwire.pipeline import Pipeline, PipelineConfig
+    from eventwire.pipeline import Pipeline
 
-    config = PipelineConfig(model=model.value)
-    if coder:
-        config = dataclasses.replace(config, coder=coder)
+    config = pipeline_config(ctx, model, coder)
     given = ctx.obj
     if isinstance(given, Pipeline) and given.config == config:
         return given
     return Pipeline(config)
+
+
+def pipeline_config(ctx: typer.Context, model: ModelName, coder: str | None) -> PipelineConfig:
+    """The settings a command's options ask for, with the app-wide ``--actors`` files."""
+    from eventwire.pipeline import PipelineConfig
+
+    overrides = tuple(ctx.meta.get(ACTOR_OVERRIDES, ()))
+    config = PipelineConfig(model=model.value, actor_overrides=overrides)
+    return dataclasses.replace(config, coder=coder) if coder else config
+
+
+@contextlib.contextmanager
+def open_coder(
+    ctx: typer.Context, model: ModelName, coder: str | None, workers: int
+) -> Iterator[Pipeline | ParallelPipeline]:
+    """The pipeline of :func:`build_pipeline` for one worker; for more, a pool of
+    worker processes that each load it once (closed on exit)."""
+    if workers <= 1:
+        yield build_pipeline(ctx, model, coder)
+        return
+    from eventwire.parallel import ParallelPipeline
+
+    with ParallelPipeline(pipeline_config(ctx, model, coder), workers) as pool:
+        yield pool
+
+
+# where the app-wide ``--actors FILE`` option leaves its files for every command
+ACTOR_OVERRIDES = "eventwire.actor_overrides"
+
+WORKERS_HELP = "Worker processes, each with its own model (2 on a 2-core machine)."
 
 
 def parse_date(value: str | None) -> dt.date | None:

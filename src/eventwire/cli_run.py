@@ -6,7 +6,6 @@ failed, 2 usage, 3 some inputs could not be coded).
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -29,6 +28,7 @@ from eventwire.cli_common import (
     ModelName,
     fail,
     library_errors,
+    pipeline_config,
 )
 
 if TYPE_CHECKING:
@@ -110,13 +110,10 @@ def run_command(
     Example: eventwire run /shared/shards/ -o /shared/events/ --scheduler tcp://10.0.0.5:8786
     """
     from eventwire.engine import EngineOptions, OutputConflictError, RunSpec
-    from eventwire.pipeline import PipelineConfig
 
     if "-" in inputs:
         raise fail("run reads files and directories, not stdin", EXIT_USAGE)
-    config = PipelineConfig(model=model.value)
-    if coder:
-        config = dataclasses.replace(config, coder=coder)
+    config = pipeline_config(ctx, model, coder)  # with the app-wide --actors files
     name = _engine_name(engine)
     local = name == "engine.local.v1"
     options = EngineOptions(scheduler=scheduler, workers=workers or (1 if local else 2))

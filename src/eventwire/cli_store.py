@@ -22,10 +22,11 @@ from rich.table import Table
 from eventwire.cli_common import (
     EXIT_INPUT_FAILED,
     EXIT_USAGE,
+    WORKERS_HELP,
     ModelName,
-    build_pipeline,
     fail,
     library_errors,
+    open_coder,
     parse_date,
     progress_bar,
     read_articles,
@@ -97,6 +98,7 @@ def ingest_command(
     ] = None,
     url: Annotated[str | None, typer.Option(help="URL of a text input.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet name of a text input.")] = None,
+    workers: Annotated[int, typer.Option(min=1, help=WORKERS_HELP)] = 1,
 ) -> None:
     """Code articles into the store; documents already stored are skipped, so a rerun
     adds nothing and an interrupted run resumes where it stopped.
@@ -106,8 +108,11 @@ def ingest_command(
     from eventwire.output import error_line
     from eventwire.store.ingest import ingest
 
-    with library_errors(), _opened(store_path, read_only=False) as store:
-        pipeline = build_pipeline(ctx, model, None)
+    with (
+        library_errors(),
+        _opened(store_path, read_only=False) as store,
+        open_coder(ctx, model, None, workers) as pipeline,
+    ):
         articles = read_articles(inputs, sys.stdin, parse_date(date), url, outlet)
         with contextlib.ExitStack() as stack:
             progress = stack.enter_context(progress_bar(sys.stderr.isatty(), rate=True))

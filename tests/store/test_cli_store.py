@@ -59,3 +59,17 @@ def test_usage_errors(tmp_path: Path):
     assert bad.exit_code == 2 and bad.stderr.count("\n") == 1
     bad_date = runner.invoke(app, ["query", "-s", store, "--start", "yesterday"])
     assert bad_date.exit_code == 2
+
+
+def test_ingest_with_two_workers_stores_what_one_stores(pipeline: Pipeline, tmp_path: Path):
+    app, runner = _app(), CliRunner()
+    one, two = str(tmp_path / "one.duckdb"), str(tmp_path / "two.duckdb")
+    assert runner.invoke(app, ["ingest", str(SAMPLE), "-s", one], obj=pipeline).exit_code == 0
+    result = runner.invoke(app, ["ingest", str(SAMPLE), "-s", two, "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    ids = "SELECT list(event_id ORDER BY event_id) AS ids FROM events"
+    same = [
+        runner.invoke(app, ["query", "-s", s, "--sql", ids, "-f", "json"]).stdout
+        for s in (one, two)
+    ]
+    assert same[0] == same[1] and len(json.loads(same[0])["ids"]) > 100

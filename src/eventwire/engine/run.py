@@ -164,7 +164,7 @@ def prepare_output(spec: RunSpec) -> None:
         _remove_previous(output)
     elif run_file.exists():
         previous = json.loads(run_file.read_text(encoding="utf-8")).get("settings")
-        if previous != spec.settings():
+        if previous != json.loads(json.dumps(spec.settings())):  # tuples read back as lists
             raise OutputConflictError(
                 f"{output} holds a run with other settings ({RUN_FILE}); "
                 "use --overwrite or another output directory"

@@ -17,6 +17,7 @@ from eventwire.ingest.dedup import RunDeduplicator
 from eventwire.records import CodedDocument, IngestError, RawArticle
 
 if TYPE_CHECKING:
+    from eventwire.parallel import ParallelPipeline
     from eventwire.pipeline import Pipeline
     from eventwire.store.duckdb_store import Store
 
@@ -39,7 +40,7 @@ class IngestProgress:
         return self.articles / self.seconds if self.seconds > 0 else 0.0
 
 
-def _document_id(pipeline: Pipeline, article: RawArticle) -> str | None:
+def _document_id(pipeline: Pipeline | ParallelPipeline, article: RawArticle) -> str | None:
     """The id the document will be stored under, without parsing it."""
     if article.id:
         return article.id
@@ -71,7 +72,7 @@ def _batches(
 
 def ingest(
     store: Store,
-    pipeline: Pipeline,
+    pipeline: Pipeline | ParallelPipeline,
     articles: Iterable[RawArticle | IngestError],
     *,
     batch_size: int = 64,
@@ -81,6 +82,8 @@ def ingest(
 
     ``on_batch`` gets the running totals and that batch's errors after each commit.
     """
+    from eventwire.pipeline import limit_errors
+
     if batch_size < 1:
         raise ValueError(f"batch_size must be >= 1, not {batch_size}")
     started = time.perf_counter()
@@ -96,6 +99,14 @@ def ingest(
             order = [ids[id(a)] for a in batch if isinstance(a, RawArticle)]
             _remember(memory, store, order, known)
         results: list[CodedDocument | IngestError] = list(pipeline.code_articles(todo, memory))
+        # a document cut by a resource limit is stored with what was parsed, and the
+        # limit it hit is recorded beside it
+        results += [
+            error
+            for result in results
+            if isinstance(result, CodedDocument)
+            for error in limit_errors(result)
+        ]
         errors = [r for r in results if isinstance(r, IngestError) and not r.is_skip]
         copies = sum(1 for r in results if isinstance(r, IngestError) and r.is_skip)
         write_start = time.perf_counter()
