@@ -321,3 +321,28 @@ def test_an_actor_override_file_changes_the_code(tmp_path: Path) -> None:
     assert [(e["source"]["code"], e["source"]["kb_id"]) for e in coded] == [
         ("GBRGOV", "my:jane-doe")
     ]
+
+
+def test_eval_errors_name_the_pattern_and_the_confidence_bands(
+    runner: CliRunner, pipeline: Pipeline, tmp_path: Path
+) -> None:
+    gold = tmp_path / "gold.jsonl"
+    records = [
+        {
+            "id": "s1",
+            "text": "Russian troops attacked Ukrainian soldiers on Monday.",
+            "date": "2024-03-15",
+            "events": [{"source": "RUSMIL", "target": "UKRMIL", "code": "190"}],
+        },
+        {"id": "s2", "text": "The German government praised France.", "date": None, "events": []},
+    ]
+    gold.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(gold), "--errors", "--json"], obj=pipeline)
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    wrong = [e for e in out["errors"] if e["id"] == "s2"]
+    assert wrong and wrong[0]["kind"] == "false_positive" and "praise" in wrong[0]["pattern"]
+    bands = out["calibration"]["gold.jsonl"]
+    assert sum(b["coded"] for b in bands) >= 2 and sum(b["correct"] for b in bands) >= 1
+    table = runner.invoke(app, ["eval", str(gold), "--errors"], obj=pipeline)
+    assert "precision by confidence" in table.stdout and "false_positive" in table.stdout

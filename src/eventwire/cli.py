@@ -23,6 +23,7 @@ from rich.console import Console
 from rich.table import Table
 
 if TYPE_CHECKING:
+    from eventwire import evaluate
     from eventwire.evaluate import EvalReport
     from eventwire.parallel import ParallelPipeline
     from eventwire.pipeline import Pipeline
@@ -268,6 +269,14 @@ def eval_command(
     update_floors: Annotated[
         bool, typer.Option("--update-floors", help="Raise (never lower) the pinned floors.")
     ] = False,
+    show_errors: Annotated[
+        bool,
+        typer.Option(
+            "--errors",
+            help="List false positives (trigger, pattern) and misses (what was coded "
+            "instead) at the country+root level, and precision per confidence band.",
+        ),
+    ] = False,
 ) -> None:
     """Score the coder on gold-coded sentences: P/R/F1 per level and root, PLOVER type hits.
 
@@ -284,9 +293,21 @@ def eval_command(
         raise fail(f"cannot read {exc}", EXIT_USAGE) from None
     with library_errors():
         pipeline = build_pipeline(ctx, model, coder)
+        predictions = [evaluate.predict(pipeline, g) for g in gold_sets]
         reports = [
-            evaluate.score(g, evaluate.predict(pipeline, g), model=model.value) for g in gold_sets
+            evaluate.score(g, p, model=model.value)
+            for g, p in zip(gold_sets, predictions, strict=True)
         ]
+    cases = [
+        case
+        for g, p in zip(gold_sets, predictions, strict=True)
+        for case in (evaluate.error_cases(g, p) if show_errors else [])
+    ]
+    bands = {
+        g.name: evaluate.calibration(g, p)
+        for g, p in zip(gold_sets, predictions, strict=True)
+        if show_errors and g.format == "cameo"
+    }
     breaches = [b for report in reports for b in evaluate.check_floors(report, pinned)]
     changes: list[evaluate.FloorChange] = []
     if update_floors and floors is not None:
@@ -297,20 +318,23 @@ def eval_command(
             comment = json.loads(floors.read_text(encoding="utf-8")).get("_comment")
             evaluate.write_floors(floors, pinned, comment=comment)
     if as_json:
-        print(
-            json.dumps(
-                {
-                    "reports": [r.as_dict() for r in reports],
-                    "floor_breaches": [str(b) for b in breaches],
-                    "floors_raised": [str(c) for c in changes],
-                },
-                indent=2,
-            )
-        )
+        out: dict[str, Any] = {
+            "reports": [r.as_dict() for r in reports],
+            "floor_breaches": [str(b) for b in breaches],
+            "floors_raised": [str(c) for c in changes],
+        }
+        if show_errors:
+            out["errors"] = [c.as_dict() for c in cases]
+            out["calibration"] = {
+                name: [dataclasses.asdict(b) for b in found] for name, found in bands.items()
+            }
+        print(json.dumps(out, indent=2))
     else:
         console = Console(highlight=False, soft_wrap=True)
         for report in reports:
             _print_report(console, report)
+        if show_errors:
+            _print_errors(console, cases, bands)
         for change in changes:
             console.print(str(change), markup=False)
         if floors is not None and update_floors and not changes:
@@ -319,6 +343,36 @@ def eval_command(
         for breach in breaches:
             print(f"eventwire: quality floor breached: {breach}", file=sys.stderr)
         raise typer.Exit(EXIT_BELOW_FLOOR)
+
+
+def _print_errors(
+    console: Console,
+    cases: Sequence[evaluate.ErrorCase],
+    bands: dict[str, tuple[evaluate.CalibrationBand, ...]],
+) -> None:
+    """One grep-friendly line per error and its sentence, then the calibration tables."""
+    console.print(f"{len(cases)} errors (country+root level; PLOVER: missed types)")
+    for case in cases:
+        if case.kind == "false_positive":
+            head = f"false_positive {case.gold} {case.record_id}: coded {case.predicted}"
+            why = f"{case.trigger!r} via {case.pattern} ({case.modality})"
+        else:
+            head = f"miss {case.gold} {case.record_id}: expected {case.expected}"
+            why = "coded instead: " + ("; ".join(case.coded_instead) or "nothing")
+        console.print(f"{head}  {why}", markup=False)
+        console.print(f"    {case.text}", markup=False)
+    for name, found in bands.items():
+        calibration = Table(title=f"{name}: precision by confidence", title_justify="left")
+        for column in ("confidence", "coded", "right", "precision"):
+            calibration.add_column(column, justify="right")
+        for band in found:
+            calibration.add_row(
+                f"{band.low:.2f}-{band.high:.2f}",
+                str(band.coded),
+                str(band.correct),
+                f"{band.precision:.2f}" if band.coded else "-",
+            )
+        console.print(calibration)
 
 
 def _prf_table(title: str, rows: Sequence[tuple[str, Any]], label: str) -> Table:
