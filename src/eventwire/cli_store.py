@@ -83,6 +83,19 @@ def _opened(path: Path, read_only: bool) -> Iterator[Store]:
         yield store
 
 
+@contextlib.contextmanager
+def _reading(path: Path) -> Iterator[Store]:
+    """The store read-only (so a server or another reader may hold it too); stale
+    aggregates are rebuilt first, the one time a reading command writes."""
+    with _opened(path, read_only=True) as store:
+        stale = store.aggregates_stale
+    if stale:
+        with _opened(path, read_only=False) as store:
+            store.aggregate()
+    with _opened(path, read_only=True) as store:
+        yield store
+
+
 def ingest_command(
     ctx: typer.Context,
     inputs: Annotated[
@@ -247,7 +260,7 @@ def export_command(
     """
     from eventwire.store.export import export
 
-    with library_errors(), _opened(store_path, read_only=False) as store:
+    with library_errors(), _reading(store_path) as store:
         summary = export(store, output_format.value, output, table.value)
     paths = ", ".join(str(p) for p in summary.paths)
     skipped = f" ({summary.skipped} undated events left out)" if summary.skipped else ""
@@ -272,7 +285,7 @@ def series_command(
     """
     from eventwire.store.series import series
 
-    with library_errors(), _opened(store_path, read_only=False) as store:
+    with library_errors(), _reading(store_path) as store:
         table = series(store, actor, other, by=by.value, directed=directed)
     _print_table(table, output_format, None)
 

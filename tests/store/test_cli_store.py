@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 
 from eventwire.cli_store import register
 from eventwire.pipeline import Pipeline
+from eventwire.store import open_store
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "wikinews" / "wikinews_sample.jsonl"
 
@@ -53,8 +54,10 @@ def test_usage_errors(tmp_path: Path):
     missing = runner.invoke(app, ["query", "-s", str(tmp_path / "none.duckdb")])
     assert missing.exit_code == 2 and "no store" in missing.stderr
     store = str(tmp_path / "s.duckdb")
-    created = runner.invoke(app, ["series", "RUS", "-s", store])
-    assert created.exit_code == 0
+    # reading commands never create a store by accident
+    assert runner.invoke(app, ["series", "RUS", "-s", store]).exit_code == 2
+    open_store(store).close()
+    assert runner.invoke(app, ["series", "RUS", "-s", store]).exit_code == 0
     bad = runner.invoke(app, ["query", "-s", store, "--sql", "DELETE FROM events"])
     assert bad.exit_code == 2 and bad.stderr.count("\n") == 1
     bad_date = runner.invoke(app, ["query", "-s", store, "--start", "yesterday"])
