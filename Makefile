@@ -81,6 +81,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_store.py --n 500
 	$(BIN)/python benchmarks/bench_dask.py
 	$(BIN)/python benchmarks/bench_api.py
+	$(BIN)/python benchmarks/bench_dashboard.py
 
 # /api/events latency on 10,000 articles (1,000 coded, replicated; cached in out/bench_api)
 bench-api: install
