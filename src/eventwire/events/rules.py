@@ -64,7 +64,7 @@ JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
 # Codes where two actors with one CAMEO code can still be two sides: factions of
 # one armed group fighting each other ("rival rebel groups clashed").
 SAME_CODE_ROOTS = frozenset({"18", "19", "20"})
-ARMED_SECTORS = frozenset({"REB", "INS", "UAF", "MIL", "SPY"})
+ARMED_SECTORS = frozenset({"REB", "INS", "UAF"})  # non-state: factions of one code fight
 # Prepositions whose object is what a verb is about ("censured X for ...");
 # others ("with the deployment of troops", "in", "after") open adjuncts.
 _THEME_PREPS = frozenset({"for", "of", "about", "over", "on", "against", "to", "into"})
