@@ -36,6 +36,9 @@ def normalizer() -> DateNormalizer:
         ("next Monday", False, ("2017-12-25", "day", "weekday")),
         ("Sept. 30", False, ("2017-09-30", "day", "day_month")),
         ("Sept. 30", True, ("2018-09-30", "day", "day_month")),
+        # within a week of publication: that day, whatever the tense
+        ("Dec. 20", True, ("2017-12-20", "day", "day_month")),
+        ("Dec. 27", False, ("2017-12-27", "day", "day_month")),
         ("Dec. 23", True, ("2017-12-23", "day", "day_month")),
         ("February 29", False, ("2016-02-29", "day", "day_month")),
         ("July", False, ("2017-07", "month", "month")),

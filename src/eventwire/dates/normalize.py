@@ -139,6 +139,9 @@ _LEADING = (
     "approximately ",
 )
 
+# A day-month this close to the publication date is that day, whatever the tense.
+NEAR_DAYS = 7
+
 
 @dataclass(frozen=True, slots=True)
 class CalendarValue:
@@ -330,15 +333,24 @@ class DateNormalizer:
 
     @staticmethod
     def _day_month(month: int, day: int, published: dt.date, future: bool) -> CalendarValue | None:
-        years = (
-            (published.year, published.year + 1) if future else (published.year, published.year - 1)
-        )
-        for year in years:
-            candidate = _valid_day(year, month, day)
-            if candidate is None:
-                continue
-            if (future and candidate >= published) or (not future and candidate <= published):
-                return _day(candidate, "day_month")
+        """The clause's tense picks the year ("will meet on Sept. 30" is ahead,
+        "ratified on March 3" behind), except for a day within a week of publication,
+        which is that day whatever the tense: "in its January 3 alert" in a story of 5
+        January 2020 is 2020-01-03, not 2021."""
+        candidates = [
+            found
+            for year in (published.year - 1, published.year, published.year + 1)
+            if (found := _valid_day(year, month, day)) is not None
+        ]
+        near = [c for c in candidates if abs((c - published).days) <= NEAR_DAYS]
+        if near:
+            return _day(near[0], "day_month")
+        ahead = [c for c in candidates if c >= published]
+        behind = [c for c in candidates if c <= published]
+        if future and ahead:
+            return _day(min(ahead), "day_month")
+        if not future and behind:
+            return _day(max(behind), "day_month")
         return None
 
     @staticmethod
