@@ -36,27 +36,8 @@ from eventwire.store.schema import (
     EVENT_COLUMNS,
     QUOTE_COLUMNS,
     Column,
+    arrow_schema,
 )
-
-_ARROW_TYPES: Mapping[str, pa.DataType] = MappingProxyType(
-    {
-        "VARCHAR": pa.string(),
-        "JSON": pa.string(),
-        "BOOLEAN": pa.bool_(),
-        "VARCHAR[]": pa.list_(pa.string()),
-        "INTEGER": pa.int32(),
-        "TINYINT": pa.int8(),
-        "BIGINT": pa.int64(),
-        "DOUBLE": pa.float64(),
-        "DATE": pa.date32(),
-        "TIMESTAMP": pa.timestamp("us"),
-    }
-)
-
-
-def arrow_schema(columns: Sequence[Column]) -> pa.Schema:
-    return pa.schema([(c.name, _ARROW_TYPES[c.sql_type]) for c in columns])
-
 
 # ``eventwire export --format parquet`` writes ``events`` plus its aggregate id
 EVENTS_SCHEMA = arrow_schema((*EVENT_COLUMNS, Column("aggregate_id", "BIGINT")))

@@ -31,7 +31,7 @@ from eventwire.store.schema import (
     MIGRATIONS,
     QUOTE_COLUMNS,
     SCHEMA_VERSION,
-    Column,
+    arrow_schema,
 )
 
 BACKEND = "store.duckdb.v1"
@@ -65,32 +65,13 @@ class StoreCounts:
     counts: int = 0
 
 
-def _arrow_type(sql_type: str) -> pa.DataType:
-    return {
-        "VARCHAR": pa.string(),
-        "JSON": pa.string(),
-        "BOOLEAN": pa.bool_(),
-        "VARCHAR[]": pa.list_(pa.string()),
-        "INTEGER": pa.int32(),
-        "TINYINT": pa.int8(),
-        "BIGINT": pa.int64(),
-        "DOUBLE": pa.float64(),
-        "DATE": pa.date32(),
-        "TIMESTAMP": pa.timestamp("us"),
-    }[sql_type]
-
-
-def _arrow_schema(columns: Sequence[Column]) -> pa.Schema:
-    return pa.schema([(c.name, _arrow_type(c.sql_type)) for c in columns])
-
-
 _SCHEMAS = MappingProxyType(
     {
-        "documents": (_arrow_schema(DOCUMENT_COLUMNS), DOCUMENT_COLUMNS),
-        "events": (_arrow_schema(EVENT_COLUMNS), EVENT_COLUMNS),
-        "ingest_errors": (_arrow_schema(ERROR_COLUMNS), ERROR_COLUMNS),
-        "quotes": (_arrow_schema(QUOTE_COLUMNS), QUOTE_COLUMNS),
-        "counts": (_arrow_schema(COUNT_COLUMNS), COUNT_COLUMNS),
+        "documents": (arrow_schema(DOCUMENT_COLUMNS), DOCUMENT_COLUMNS),
+        "events": (arrow_schema(EVENT_COLUMNS), EVENT_COLUMNS),
+        "ingest_errors": (arrow_schema(ERROR_COLUMNS), ERROR_COLUMNS),
+        "quotes": (arrow_schema(QUOTE_COLUMNS), QUOTE_COLUMNS),
+        "counts": (arrow_schema(COUNT_COLUMNS), COUNT_COLUMNS),
     }
 )
 

@@ -8,10 +8,12 @@ has shipped, changing a table means a new entry in :data:`MIGRATIONS` and a high
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import duckdb
+import pyarrow as pa
 
 SCHEMA_VERSION = 1
 
@@ -20,6 +22,28 @@ SCHEMA_VERSION = 1
 class Column:
     name: str
     sql_type: str
+
+
+# The Arrow type of each SQL type used here: one mapping for the store's inserts,
+# its Parquet exports and the engines' Parquet partitions.
+ARROW_TYPES: Mapping[str, pa.DataType] = MappingProxyType(
+    {
+        "VARCHAR": pa.string(),
+        "JSON": pa.string(),
+        "BOOLEAN": pa.bool_(),
+        "VARCHAR[]": pa.list_(pa.string()),
+        "INTEGER": pa.int32(),
+        "TINYINT": pa.int8(),
+        "BIGINT": pa.int64(),
+        "DOUBLE": pa.float64(),
+        "DATE": pa.date32(),
+        "TIMESTAMP": pa.timestamp("us"),
+    }
+)
+
+
+def arrow_schema(columns: Sequence[Column]) -> pa.Schema:
+    return pa.schema([(c.name, ARROW_TYPES[c.sql_type]) for c in columns])
 
 
 def _actor_columns(role: str) -> tuple[Column, ...]:
