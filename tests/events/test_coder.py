@@ -172,3 +172,13 @@ def test_refusing_something_uncodable_is_a_rejection_of_someone(pipeline: Pipeli
     text = "The Somali president refused to respond to a demand from the Kenyan government."
     assert ("SOMGOV", "KENGOV", "12") in triples(pipeline, text)
     assert events(pipeline, "The Somali president refused to comment.") == []
+
+
+def test_the_topic_place_may_sit_deeper_or_in_a_modifier(pipeline: Pipeline) -> None:
+    text = "Nigeria condemned the bombing targeting shoppers at a market in Chad's capital."
+    assert ("NGA", "TCD", "11") in triples(pipeline, text)
+
+
+def test_a_split_subject_prefers_the_named_actor(pipeline: Pipeline) -> None:
+    text = "The Somali militant group al-Shabab claimed responsibility for the bombing."
+    assert {s for s, _, _ in triples(pipeline, text)} == {"SOMREB"}

@@ -254,6 +254,18 @@ def _children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+def _subjects(verb: Token, index: MentionIndex) -> list[Token]:
+    """The verb's subjects; when the parser split one phrase into several ("the
+    Somali militant group al-Shabab": "group" and "Shabab" both nsubj), the name
+    that is a mention of its own comes first."""
+    subjects = _children(verb, _SUBJECT_DEPS)
+    if len(subjects) > 1:
+        named = [s for s in subjects if index.at(s)]
+        if named:
+            return [named[-1]]
+    return subjects
+
+
 def verb_source(verb: Token, index: MentionIndex) -> list[Mention]:
     """The acting actor(s) of a verb, inheriting through control links.
 
@@ -273,7 +285,7 @@ def verb_source(verb: Token, index: MentionIndex) -> list[Mention]:
             for subj in _children(node, _PASSIVE_SUBJECT_DEPS):
                 return index.with_conjuncts(subj)
             return []
-        for subj in _children(node, _SUBJECT_DEPS):
+        for subj in _subjects(node, index):
             if subj.lower_ in {"who", "which", "that"} and node.dep_ == "relcl":
                 return index.with_conjuncts(node.head)
             return index.with_conjuncts(subj)
@@ -519,10 +531,12 @@ def noun_target(
 def topic_place(trigger: Token, index: MentionIndex, exclude: set[int]) -> list[Mention]:
     """The country where the thing an event is about happened, as its target when
     no actor is named: "claimed responsibility for an attack in Kenya", "a summit
-    on the unrest in Iran". Only a bare country (no sector) nested in the trigger's
-    object phrase counts, at most three phrases down."""
+    on the unrest in Iran", "an attack targeting a mall in Kenya's capital". Only a
+    bare country (no sector) counts, named by the place phrase or its modifier,
+    nested in the trigger's object phrase (through prepositions and participle
+    clauses), at most four phrases down."""
     frontier = [c for c in trigger.children if c.dep_ in {"dobj", "prep", "attr"}]
-    for _ in range(3):
+    for _ in range(4):
         following: list[Token] = []
         for node in frontier:
             objects = _children(node, {"pobj"}) if node.dep_ == "prep" else [node]
@@ -530,13 +544,17 @@ def topic_place(trigger: Token, index: MentionIndex, exclude: set[int]) -> list[
                 if node.dep_ == "prep" and node.lower_ == "in":
                     places = [
                         m
-                        for m in index.at(obj)
+                        for m in index.for_argument(obj)
                         if m.head_token not in exclude
                         and not m.actor.sectors
                         and m.actor.code == m.actor.country
                     ]
                     if places:
                         return places
-                following.extend(c for c in obj.children if c.dep_ == "prep")
+                for child in obj.children:
+                    if child.dep_ == "prep":
+                        following.append(child)
+                    elif child.dep_ == "acl":  # "an attack targeting ... at a mall in X"
+                        following.extend(_children(child, {"prep", "dobj"}))
         frontier = following
     return []
