@@ -182,3 +182,10 @@ def test_the_topic_place_may_sit_deeper_or_in_a_modifier(pipeline: Pipeline) -> 
 def test_a_split_subject_prefers_the_named_actor(pipeline: Pipeline) -> None:
     text = "The Somali militant group al-Shabab claimed responsibility for the bombing."
     assert {s for s, _, _ in triples(pipeline, text)} == {"SOMREB"}
+
+
+def test_a_country_adjective_on_a_people_name_and_accepting_terms(pipeline: Pipeline) -> None:
+    assert ("IRQ", "DEU", "02") in triples(
+        pipeline, "Thousands of Iraqi Kurds sought refuge in Germany."
+    )
+    assert ("KEN", None, "03") in triples(pipeline, "Kenya accepted the compromise on Monday.")

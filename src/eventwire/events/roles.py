@@ -179,8 +179,8 @@ class MentionIndex:
         for child in token.children:
             if child.dep_ in {"poss", "compound", "nmod"} and self.at(child):
                 return list(self.at(child))
-        if token.pos_ == "NOUN":
-            # "demolished Palestinian homes", "shelled Kurdish villages"
+        if token.pos_ in {"NOUN", "PROPN"}:
+            # "demolished Palestinian homes", "shelled Kurdish villages", "Iraqi Kurds"
             for child in token.children:
                 if child.dep_ == "amod" and self.at(child):
                     return list(self.at(child))
