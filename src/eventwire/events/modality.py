@@ -242,6 +242,10 @@ def read_modality(trigger: Token) -> ModalityReading:
         if modality is None and not halted and lemma in HALT_CUES and link in _OBJECT_LINKS:
             halted = True  # "stopped negotiations": the halting is the event
             continue
+        if modality == "intended" and lemma in REFUSAL_CUES:
+            # "refused to commit to any assistance": refusing the intent refuses the act
+            modality, cue, refused = "negated", node, True
+            continue
         if modality is not None:
             continue
         if lemma in REFUSAL_CUES:
