@@ -189,3 +189,7 @@ def test_a_country_adjective_on_a_people_name_and_accepting_terms(pipeline: Pipe
         pipeline, "Thousands of Iraqi Kurds sought refuge in Germany."
     )
     assert ("KEN", None, "03") in triples(pipeline, "Kenya accepted the compromise on Monday.")
+
+
+def test_withdrawing_from_a_country_targets_it(pipeline: Pipeline) -> None:
+    assert ("USAMIL", "IRQ", "08") in triples(pipeline, "US troops withdrew from Iraq in 2011.")
