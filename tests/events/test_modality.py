@@ -24,6 +24,7 @@ def token(backend: SpacyBackend, text: str, word: str) -> Token:
         ("The army did not attack the village.", "attack", "negated"),
         ("Iran refused to endorse the plan.", "endorse", "negated"),
         ("Egypt refused to commit to any aid for Gaza.", "aid", "negated"),
+        ("Kiev has evidence proving that Russia attacked Ukraine.", "attacked", "alleged"),
         ("Kenya accused Somalia of supporting the rebels.", "supporting", "alleged"),
         ("If talks fail, the army could attack the town.", "attack", "hypothetical"),
         ("The UN urged both sides to negotiate.", "negotiate", "requested"),

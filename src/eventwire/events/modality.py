@@ -73,6 +73,8 @@ ALLEGATION_CUES = frozenset(
         "suspicion",
         "rumor",
         "rumour",
+        "evidence",  # "has evidence (proving) that Russia was behind the attacks"
+        "prove",
     }
 )
 # Governors that ask somebody else to do the embedded event.
