@@ -20,10 +20,8 @@ Usage: .venv/bin/python benchmarks/bench_api.py [--n 1000] [--copies 10] [--requ
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
-import platform
 import shutil
 import socket
 import statistics
@@ -41,7 +39,7 @@ import httpx
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from bench_pipeline import append_result, git_commit  # noqa: E402
+from bench_pipeline import append_result, record_header  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus" / "allsides_political.jsonl.gz"
 RESULTS = REPO / "benchmarks" / "results.json"
@@ -300,17 +298,7 @@ def main() -> None:
     with server(path) as base:
         measured = drive(base, args.requests, args.warmup)
     record = {
-        "benchmark": "api",
-        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "commit": git_commit(),
-        "machine": {
-            "cpu_count": os.cpu_count(),
-            "platform": platform.platform(),
-            "python": platform.python_version(),
-            # other work on the machine inflates latencies: compare runs at low load
-            "load_avg_1m_before": load_before,
-            "load_avg_1m_after": round(os.getloadavg()[0], 2),
-        },
+        **record_header("api", load_before),
         "endpoint": "/api/events",
         "store": store_info,
         **measured,

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import socket
 import statistics
 import subprocess
@@ -26,7 +25,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
-from bench_pipeline import append_result, git_commit  # noqa: E402
+from bench_pipeline import append_result, record_header  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -86,6 +85,7 @@ def main() -> None:
         sys.exit(f"no store at {args.store}: run benchmarks/bench_api.py first")
     from playwright.sync_api import sync_playwright
 
+    load_before = round(os.getloadavg()[0], 2)
     port = _free_port()
     server = _serve(args.store, port)
     url = f"http://127.0.0.1:{port}/"
@@ -109,14 +109,7 @@ def main() -> None:
         server.wait(timeout=20)
     timed = sorted(seconds[1:])
     record = {
-        "benchmark": "dashboard_first_view",
-        "when": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime()),
-        "commit": git_commit(),
-        "machine": {
-            "cpu_count": os.cpu_count(),
-            "platform": platform.platform(),
-            "load_average": list(os.getloadavg()),
-        },
+        **record_header("dashboard_first_view", load_before),
         "store": str(
             args.store.relative_to(REPO) if args.store.is_relative_to(REPO) else args.store
         ),

@@ -59,6 +59,25 @@ def git_commit() -> str | None:
     return head + ("-dirty" if dirty else "")
 
 
+def record_header(benchmark: str, load_before: float | None = None) -> dict[str, Any]:
+    """What every record starts with: which benchmark, when, at which commit, on
+    what machine, and how loaded it was (other work inflates every figure)."""
+    machine: dict[str, Any] = {
+        "cpu_count": os.cpu_count(),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+    }
+    if load_before is not None:
+        machine["load_avg_1m_before"] = load_before
+        machine["load_avg_1m_after"] = round(os.getloadavg()[0], 2)
+    return {
+        "benchmark": benchmark,
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "commit": git_commit(),
+        "machine": machine,
+    }
+
+
 def append_result(record: dict[str, Any], results: Path) -> None:
     """Add one run to the history file (a JSON list), keeping earlier runs."""
     history = json.loads(results.read_text()) if results.exists() else []

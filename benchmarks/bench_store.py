@@ -13,10 +13,7 @@ Usage: .venv/bin/python benchmarks/bench_store.py [--n 1000] [--batch-size 64]
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
-import os
-import platform
 import sys
 import tempfile
 import time
@@ -31,7 +28,7 @@ from eventwire.store.ingest import ingest
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from bench_pipeline import append_result, git_commit, peak_rss_mb  # noqa: E402
+from bench_pipeline import append_result, peak_rss_mb, record_header  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus" / "allsides_political.jsonl.gz"
 RESULTS = REPO / "benchmarks" / "results.json"
@@ -57,14 +54,7 @@ def main() -> None:
             counts = store.counts()
         size_mb = path.stat().st_size / 1e6
     record = {
-        "benchmark": "store",
-        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "commit": git_commit(),
-        "machine": {
-            "cpu_count": os.cpu_count(),
-            "platform": platform.platform(),
-            "python": platform.python_version(),
-        },
+        **record_header("store"),
         "articles": summary.articles,
         "documents": counts.documents,
         "events": counts.events,

@@ -20,11 +20,9 @@ Usage: .venv/bin/python benchmarks/load_api.py [--readers 4] [--batches 5] [--ba
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gzip
 import json
 import os
-import platform
 import shutil
 import statistics
 import sys
@@ -42,7 +40,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from bench_api import CACHE, CORPUS, code_base, percentile, server  # noqa: E402
-from bench_pipeline import append_result, git_commit  # noqa: E402
+from bench_pipeline import append_result, record_header  # noqa: E402
 
 RESULTS = REPO / "benchmarks" / "results.json"
 TOKEN = "load-test-token-" + "x" * 16
@@ -210,17 +208,7 @@ def main() -> None:
             f"paging gave {rows} rows ({distinct} distinct), stats says {final['events']}"
         )
     record = {
-        "benchmark": "api_load",
-        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "commit": git_commit(),
-        "machine": {
-            "cpu_count": os.cpu_count(),
-            "platform": platform.platform(),
-            "python": platform.python_version(),
-            # other work on the machine inflates latencies: compare runs at low load
-            "load_avg_1m_before": load_before,
-            "load_avg_1m_after": round(os.getloadavg()[0], 2),
-        },
+        **record_header("api_load", load_before),
         "store": {"coded_articles": args.n, "start_events": start["events"]},
         "readers": args.readers,
         "read_requests": len(reads) + sum(1 for f in failures if not f.startswith("POST")),
