@@ -294,7 +294,7 @@ def main() -> None:
     parser.add_argument("--no-append", action="store_true")
     args = parser.parse_args()
     path, store_info = build_store(args.n, args.copies, args.corpus)
-    load_before = round(os.getloadavg()[0], 2)
+    load_before = os.getloadavg()
     with server(path) as base:
         measured = drive(base, args.requests, args.warmup)
     record = {

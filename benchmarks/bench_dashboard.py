@@ -23,20 +23,12 @@ import sys
 import time
 from pathlib import Path
 
+from eventwire.web.browser import launch_options
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 from bench_pipeline import append_result, record_header  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 DEFAULT_STORE = REPO / "out" / "bench_api" / "store_1000x10.duckdb"
 
 
@@ -85,16 +77,14 @@ def main() -> None:
         sys.exit(f"no store at {args.store}: run benchmarks/bench_api.py first")
     from playwright.sync_api import sync_playwright
 
-    load_before = round(os.getloadavg()[0], 2)
+    load_before = os.getloadavg()
     port = _free_port()
     server = _serve(args.store, port)
     url = f"http://127.0.0.1:{port}/"
     seconds: list[float] = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-            )
+            browser = playwright.chromium.launch(**launch_options())
             for _ in range(args.runs + 1):  # the first run warms the server's caches
                 context = browser.new_context(viewport={"width": 1600, "height": 1120})
                 page = context.new_page()

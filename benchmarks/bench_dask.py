@@ -14,13 +14,11 @@ Usage: .venv/bin/python benchmarks/bench_dask.py [--n 2000] [--lines-per-partiti
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gzip
 import hashlib
 import json
 import math
 import os
-import platform
 import sys
 import tempfile
 import time
@@ -33,7 +31,7 @@ CORPUS = REPO.parent / "shared" / "corpus" / "allsides_political.jsonl.gz"
 RESULTS = REPO / "benchmarks" / "results.json"
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from bench_pipeline import append_result, git_commit  # noqa: E402
+from bench_pipeline import append_result, record_header  # noqa: E402
 
 
 def sample(n: int, directory: Path) -> tuple[Path, int, int]:
@@ -135,18 +133,7 @@ def main() -> None:
 
     speedup = runs[2]["articles_per_s"] / runs[1]["articles_per_s"]
     record = {
-        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "commit": git_commit(),
-        "benchmark": "dask",
-        "machine": {
-            "cpu_count": os.cpu_count(),
-            "platform": platform.platform(),
-            "processor": platform.processor() or platform.machine(),
-            "python": platform.python_version(),
-            "spacy": spacy.__version__,
-            "load_average_before": [round(x, 2) for x in load_before],
-            "load_average_after": [round(x, 2) for x in os.getloadavg()],
-        },
+        **record_header("dask", load_before, spacy=spacy.__version__),
         "model": args.model,
         "lines_per_partition": lines,
         "corpus": {"file": CORPUS.name, "articles": articles, "words": words},

@@ -22,7 +22,7 @@ import resource
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
@@ -59,17 +59,22 @@ def git_commit() -> str | None:
     return head + ("-dirty" if dirty else "")
 
 
-def record_header(benchmark: str, load_before: float | None = None) -> dict[str, Any]:
+def record_header(
+    benchmark: str, load_before: Sequence[float] | None = None, **machine_extra: str
+) -> dict[str, Any]:
     """What every record starts with: which benchmark, when, at which commit, on
-    what machine, and how loaded it was (other work inflates every figure)."""
+    what machine, and how loaded it was before and after (other work on 2 cores
+    inflates every figure)."""
     machine: dict[str, Any] = {
         "cpu_count": os.cpu_count(),
         "platform": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
         "python": platform.python_version(),
+        **machine_extra,
     }
     if load_before is not None:
-        machine["load_avg_1m_before"] = load_before
-        machine["load_avg_1m_after"] = round(os.getloadavg()[0], 2)
+        machine["load_average_before"] = [round(x, 2) for x in load_before]
+        machine["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     return {
         "benchmark": benchmark,
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -256,18 +261,7 @@ def main() -> None:
     nlp = spacy.load(KNOWN_MODELS[args.model].path())
     per_file = [bench_file(name, args, config, pipeline, nlp) for name in args.files]
     record = {
-        "benchmark": "pipeline",
-        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "commit": git_commit(),
-        "machine": {
-            "cpu_count": os.cpu_count(),
-            "platform": platform.platform(),
-            "processor": platform.processor() or platform.machine(),
-            "python": platform.python_version(),
-            "spacy": spacy.__version__,
-            "load_average_before": [round(x, 2) for x in load_avg],
-            "load_average_after": [round(x, 2) for x in os.getloadavg()],
-        },
+        **record_header("pipeline", load_avg, spacy=spacy.__version__),
         "model": args.model,
         "batch_size": args.batch_size,
         "prefilter": config.prefilter,

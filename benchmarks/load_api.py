@@ -160,7 +160,7 @@ def main() -> None:
     if not base_store.exists():
         code_base(args.n, base_store, args.corpus)
     bodies = post_bodies(args.corpus, args.n, args.batches, args.batch_size)
-    load_before = round(os.getloadavg()[0], 2)
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
         store = Path(tmp) / "load.duckdb"
         shutil.copyfile(base_store, store)

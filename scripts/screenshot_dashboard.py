@@ -18,17 +18,9 @@ import threading
 import time
 from pathlib import Path
 
+from eventwire.web.browser import CHROMIUM, launch_options
+
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def _serve(store: Path) -> tuple[str, object, threading.Thread]:
@@ -61,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.store.exists():
         print(f"error: no store at {args.store} (see the usage above)", file=sys.stderr)
         return 1
-    if not Path(CHROMIUM).exists():
+    if not CHROMIUM.exists():
         print(f"error: {CHROMIUM} missing: apt-get install chromium", file=sys.stderr)
         return 1
 
@@ -70,9 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     url, server, thread = _serve(args.store)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-            )
+            browser = playwright.chromium.launch(**launch_options())
             page = browser.new_page(viewport={"width": 1600, "height": 1120})
             started = time.perf_counter()
             page.goto(f"{url}/{args.query}")

@@ -26,18 +26,10 @@ if TYPE_CHECKING:
 
     from eventwire.pipeline import Pipeline
 
+from eventwire.web.browser import CHROMIUM, launch_options
+
 REPO = Path(__file__).resolve().parents[2]
 STATIC = REPO / "src" / "eventwire" / "web" / "static"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = (
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-)
 
 
 def _unavailable(reason: str) -> None:
@@ -98,9 +90,7 @@ def browser() -> Iterator[Browser]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=list(CHROMIUM_ARGS)
-        )
+        launched = playwright.chromium.launch(**launch_options())
         yield launched
         launched.close()
 
