@@ -68,3 +68,16 @@ def test_malformed_urls_are_errors_not_exceptions(tmp_path: Path) -> None:
     assert len(BatchCleaner().clean_batch([article, article])) == 2
     page = (PAGE / "harbour_gazette_talks.html").read_bytes()
     assert isinstance(article_from_html(page, "p.html", url=BAD_URL), RawArticle)
+
+
+def test_json_escaped_lone_surrogate_is_mended_not_a_crash(tmp_path: Path) -> None:
+    """A JSON line with half a surrogate pair ("\\ud800") crashed the document hash."""
+    from eventwire.ingest import TextCleaner
+    from eventwire.ingest.readers import READERS, ReadOptions
+
+    path = tmp_path / "lone.jsonl"
+    path.write_text('{"text": "\\ud800Officials met in Kabul.", "title": "\\udc00T"}\n')
+    [article] = list(READERS["jsonl"].read(path, ReadOptions()))
+    assert isinstance(article, RawArticle)
+    assert article.text == "\ufffdOfficials met in Kabul." and article.title == "\ufffdT"
+    TextCleaner().clean(article).text.encode("utf-8")

@@ -37,6 +37,19 @@ class Decoded:
     detail: str = ""
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_lone_surrogates(text: str) -> str:
+    """Replace lone UTF-16 surrogates with U+FFFD.
+
+    JSON may escape half a surrogate pair (``"\\ud800"``); Python keeps it as a
+    character that no UTF-8 encoder, hash or database accepts, so it is mended at
+    the reader instead of failing far downstream.
+    """
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
 def text_problem(text: str) -> tuple[str, str] | None:
     """``(reason, detail)`` when ``text`` is empty or binary junk, else None."""
     if not text.strip():

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from eventwire.ingest.decode import text_problem
+from eventwire.ingest.decode import text_problem, without_lone_surrogates
 from eventwire.ingest.errors import Item, ingest_error
 from eventwire.ingest.identity import parse_date
 from eventwire.records import RawArticle
@@ -64,6 +64,7 @@ def record_to_article(record: object, origin: str, columns: ColumnMap = DEFAULT_
     if not isinstance(text, str):
         detail = f"the record has no {columns.text!r} string"
         return ingest_error(origin, "missing_text", detail, record_id)
+    text = without_lone_surrogates(text)
     problem = text_problem(text)
     if problem is not None:
         return ingest_error(origin, problem[0], problem[1], record_id)
@@ -140,7 +141,7 @@ def _optional_str(value: object) -> str | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, str):
-        return value.strip() or None
+        return without_lone_surrogates(value).strip() or None
     if isinstance(value, int | float):
         return str(value)
     return None
