@@ -81,3 +81,27 @@ def test_json_escaped_lone_surrogate_is_mended_not_a_crash(tmp_path: Path) -> No
     assert isinstance(article, RawArticle)
     assert article.text == "\ufffdOfficials met in Kabul." and article.title == "\ufffdT"
     TextCleaner().clean(article).text.encode("utf-8")
+
+
+def test_a_charset_with_a_nul_byte_falls_back_to_sniffing() -> None:
+    """codecs.lookup raised ValueError ("embedded null character"), not LookupError."""
+    from eventwire.ingest.html import decode_html
+
+    assert decode_html(b"<p>Talks resumed.</p>", "utf\x008") == "<p>Talks resumed.</p>"
+
+
+def test_an_interval_beyond_the_calendar_is_no_date() -> None:
+    """ "99999999 years ago" overflowed datetime instead of giving no date."""
+    import datetime as dt
+
+    from eventwire.dates.normalize import DateNormalizer
+
+    published = dt.date(2017, 12, 23)
+    for text in (
+        "99999999 years ago",
+        "2017 years ago",
+        "99999999999 days ago",
+        "30000 months ago",
+    ):
+        assert DateNormalizer().normalize(text, published, False) is None
+    assert DateNormalizer().normalize("two years ago", published, False) is not None

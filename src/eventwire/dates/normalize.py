@@ -234,14 +234,21 @@ def parse_interval(text: str) -> Interval | None:
     return Interval(count, match.group(2), direction)
 
 
-def offset(base: dt.date, interval: Interval, sign: int) -> tuple[dt.date, Precision]:
-    """Move ``base`` by ``sign`` times the interval; precision follows the unit."""
-    steps = sign * interval.count
-    if interval.unit == "day":
+def offset(base: dt.date, interval: Interval, sign: int) -> tuple[dt.date, Precision] | None:
+    """Move ``base`` by ``sign`` times the interval; precision follows the unit.
+    None when the result leaves the calendar ("99999999 years ago")."""
+    try:
+        return _offset(base, sign * interval.count, interval.unit)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _offset(base: dt.date, steps: int, unit: str) -> tuple[dt.date, Precision]:
+    if unit == "day":
         return base + dt.timedelta(days=steps), "day"
-    if interval.unit == "week":
+    if unit == "week":
         return week_month(base + dt.timedelta(weeks=steps)), "month"
-    if interval.unit == "month":
+    if unit == "month":
         return shift_months(base, steps), "month"
     return dt.date(base.year + steps, 1, 1), "year"
 
@@ -323,7 +330,10 @@ class DateNormalizer:
             count = _count(match.group(1))
             if count is None:
                 return None
-            day, precision = offset(published, Interval(count, match.group(2), 1), -1)
+            moved = offset(published, Interval(count, match.group(2), 1), -1)
+            if moved is None:
+                return None
+            day, precision = moved
             if precision == "day":
                 return _day(day, "relative")
             if precision == "month":

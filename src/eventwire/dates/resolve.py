@@ -198,7 +198,10 @@ class DateResolver:
         base = self.resolve(governor, published)
         if base is None:
             return None
-        day, precision = offset(base.date, interval, -interval.direction)
+        moved = offset(base.date, interval, -interval.direction)
+        if moved is None:
+            return None
+        day, precision = moved
         if _COARSENESS[base.precision] > _COARSENESS[precision]:
             precision = base.precision
         value = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": day.isoformat()[:4]}

@@ -103,7 +103,7 @@ def decode_html(data: bytes, charset: str | None = None) -> str | tuple[str, str
         try:
             codec = codecs.lookup(declared).name
             return data.decode(codec)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeDecodeError, ValueError):  # ValueError: NUL in the name
             continue
     decoded = decode_bytes(data)
     if decoded.text is None:
