@@ -38,7 +38,7 @@ GoldFormat = Literal["cameo", "plover"]
 NO_COUNTRY = "---"
 # CAMEO families of transnational actors: the first three letters name the family,
 # not a state. All members of a family compare equal at the country level.
-NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "MNC"})
+NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "MNC", "IMG"})  # IMG: armed transnational groups
 
 
 class GoldFormatError(ValueError):

@@ -24,6 +24,7 @@ ActorResolution = Literal[
     "title",
     "ner",
     "unattributed",
+    "place",
 ]
 
 

@@ -37,6 +37,8 @@ PLACE_KINDS = frozenset({"country", "capital"})
 # Roles that stand against their principal: "opponents of the Senate" are not the
 # Senate, only of its country.
 ADVERSARIAL_SECTORS = frozenset({"OPP", "REB", "INS"})
+# People named by ethnicity are civilians of no country until a place says which.
+ETHNIC_SECTOR = "CVL"
 NAMED_KINDS = frozenset({"group", "igo", "ngo", "organisation", "institution"})
 # Lower-case particles that may open a name ("al-Shabab", "bin Laden", "de Klerk").
 NAME_PARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "bin", "ibn"})
@@ -191,6 +193,14 @@ def _inside_person(span: TokenSpan, people: dict[int, TokenSpan], is_person: boo
     if is_person:
         return ent.end > span.end
     return ent.start < span.start or ent.end > span.end
+
+
+def _ethnic(token: Token) -> bool:
+    """ "ethnic Albanian(s)": the word names an ethnicity, not a state."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return any(c.lower_ == "ethnic" for c in token.children) or (
+        before is not None and before.lower_ == "ethnic"
+    )
 
 
 def _stance(token: Token) -> bool:
@@ -376,6 +386,12 @@ class _DocumentRun:
         name = self.doc[atom.start : atom.end].text
         if kind in PLACE_KINDS and not sectors:
             name = self.dictionary.name_of(entry.code) or name
+        if kind == "country" and _ethnic(token):
+            # "ethnic Albanians" are people of an ethnicity, not Albania: civilians
+            # whose country is where the text puts them (places/localize.py).
+            return _Resolved(
+                ETHNIC_SECTOR, None, (ETHNIC_SECTOR,), name, "sector", "dictionary", start, end
+            )
         if kind == "capital" and self._acts(token):
             code, sectors, resolved_by = f"{entry.code}GOV", ("GOV",), "metonym"
         if kind in {"institution", "group"} and country is not None and sectors:
@@ -459,7 +475,12 @@ class _DocumentRun:
         inside = range(atom.start, atom.end) if atom else range(0)
         found = []
         for child in token.children:
-            if child.dep_ in MODIFIER_DEPS and child.i not in inside and not _stance(child):
+            if (
+                child.dep_ in MODIFIER_DEPS
+                and child.i not in inside
+                and not _stance(child)
+                and not _ethnic(child)
+            ):
                 result = self.resolve(child.i)
                 if result is not None:
                     found.append((child.i, result))

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from eventwire.places.gazetteer import Gazetteer, Place
+from eventwire.places.localize import localize_actors
 from eventwire.records import Actor, Document, Event, Location, Mention, PlaceResolution, Span
 
 LOCATIVE_PREPS = frozenset(
@@ -38,6 +39,8 @@ LOCATIVE_PREPS = frozenset(
 STATIVE_PREPS = frozenset(
     {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around"}
 )
+# A role phrase's own "from" names where its people come from ("students from Jakarta").
+OWN_PREPS = STATIVE_PREPS | {"from"}
 ADM1_WORDS = frozenset(
     {"province", "state", "governorate", "region", "prefecture", "oblast", "district"}
 )
@@ -102,24 +105,43 @@ class Geocoder:
     def locate(
         self, doc: Doc, document: Document, events: Sequence[Event], mentions: Sequence[Mention]
     ) -> tuple[Event, ...]:
-        """The events with ``location`` filled where a rule found one."""
-        placements = {p.event_id: p for p in self.place_events(doc, document, events, mentions)}
-        return tuple(
-            replace(e, location=placements[e.event_id].location) if e.event_id in placements else e
+        """The events with ``location`` filled where a rule found one, and role
+        actors with no country placed where the sentence puts them (localize.py)."""
+        places = self.places(doc, document, mentions)
+        chosen = self._choose_places(doc, events, places, self.story_country(places, mentions))
+        located = tuple(
+            replace(e, location=chosen[e.event_id][0].location) if e.event_id in chosen else e
             for e in events
         )
+        own = {
+            p.anchor: (p.span, p.place.country)
+            for p in places
+            if p.anchor is not None and p.preposition in OWN_PREPS
+        }
+        stative = {
+            event_id: (mention.span, mention.place.country)
+            for event_id, (_, mention) in chosen.items()
+            if mention is not None and mention.preposition in STATIVE_PREPS
+        }
+        return localize_actors(doc, located, mentions, own, stative)
 
     def place_events(
         self, doc: Doc, document: Document, events: Sequence[Event], mentions: Sequence[Mention]
     ) -> tuple[Placement, ...]:
         places = self.places(doc, document, mentions)
-        focus = self.story_country(places, mentions)
-        found = []
+        chosen = self._choose_places(doc, events, places, self.story_country(places, mentions))
+        return tuple(placement for placement, _ in chosen.values())
+
+    def _choose_places(
+        self, doc: Doc, events: Sequence[Event], places: Sequence[PlaceMention], focus: Place | None
+    ) -> dict[str, tuple[Placement, PlaceMention | None]]:
+        """Each placed event's placement and, when read from the text, its mention."""
+        found = {}
         for event in events:
-            placement = self._place_event(doc, event, places, focus)
-            if placement is not None:
-                found.append(placement)
-        return tuple(found)
+            chosen = self._place_event(doc, event, places, focus)
+            if chosen is not None:
+                found[event.event_id] = chosen
+        return found
 
     def places(
         self, doc: Doc, document: Document, mentions: Sequence[Mention]
@@ -203,7 +225,7 @@ class Geocoder:
 
     def _place_event(
         self, doc: Doc, event: Event, places: Sequence[PlaceMention], story: Place | None
-    ) -> Placement | None:
+    ) -> tuple[Placement, PlaceMention | None] | None:
         trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         actors = [a.span for a in (event.source, event.target) if a is not None]
         candidates = [
@@ -227,12 +249,15 @@ class Geocoder:
                 return attachment, abs(place.head_token - root.i)
 
             best = min(candidates, key=rank)
-            return _placement(event, best.place, best.precision, best.span, "text")
+            return _placement(event, best.place, best.precision, best.span, "text"), best
         target_country = self._actor_country(event.target)
         if target_country is not None and event.target is not None:
-            return _placement(event, target_country, "country", event.target.span, "target_country")
+            placement = _placement(
+                event, target_country, "country", event.target.span, "target_country"
+            )
+            return placement, None
         if story is not None:
-            return _placement(event, story, "country", None, "story_country")
+            return _placement(event, story, "country", None, "story_country"), None
         return None
 
     def _actor_country(self, actor: Actor | None) -> Place | None:

@@ -1,0 +1,123 @@
+"""A country for actors the text names only by role, from where the text puts them.
+
+"Riot police used tear gas in Monrovia" never says whose police; a reader, and
+ICEWS with its "Police (Liberia)", takes the country of the place. Two cues, the
+first that applies wins:
+
+1. the subject's own locative phrase ("students throughout Indonesia", "Albanians
+   in south Serbia", "guerrillas operating in Macedonia"), whatever the event;
+2. the event's place, read from the same sentence with a stative preposition, for
+   events that happen where their actors are: concessions at home, investigations,
+   threats, protests, coercion and violence. Talks, visits, aid, deployments and
+   withdrawals cross borders, so their place says nothing about who acted.
+
+Only actors with no country of their own and a domestic sector are placed
+(never IGOs, NGOs, transnational groups or refugees, who are by definition
+elsewhere), and never when that would make source and target the same actor.
+Each placed actor keeps the place's span as ``resolved_span``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from types import MappingProxyType
+
+from spacy.tokens import Doc, Token
+
+from eventwire.records import Actor, Event, Mention, Span
+
+# Event roots whose place is where their actors are (CAMEO 08 but not 087
+# "withdraw", 09, 13, 14, 16-20).
+LOCAL_ROOTS = frozenset({"08", "09", "13", "14", "16", "17", "18", "19", "20"})
+CROSS_BORDER_CODES = ("087",)
+# Only a subject's own phrase is surely about the actor: "police in Kabul arrested".
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Code families that are not of one country, and people who are away from theirs.
+NOT_LOCAL_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+NOT_LOCAL_SECTORS = frozenset({"REF", "IGO", "NGO", "IMG", "MNC"})
+# The gazetteer speaks ISO 3166; CAMEO kept older codes for two countries.
+CAMEO_COUNTRY = MappingProxyType({"TLS": "TMP", "XKX": "KSV"})
+
+
+def localize_actors(
+    doc: Doc,
+    events: Sequence[Event],
+    mentions: Sequence[Mention],
+    own_places: Mapping[int, tuple[Span, str]],
+    event_places: Mapping[str, tuple[Span, str]],
+) -> tuple[Event, ...]:
+    """``own_places`` maps a token to the (span, ISO country) of a place in a
+    stative or "from" phrase hanging on it; ``event_places`` maps an event id to
+    its place when the sentence says it with a stative preposition."""
+    heads = {m.span: m.head_token for m in mentions}
+    out = []
+    for event in events:
+        source = _placed(doc, event.source, heads, own_places)
+        target = _placed(doc, event.target, heads, own_places) if event.target else None
+        where = event_places.get(event.event_id)
+        if where is not None and _local(event.type.cameo):
+            if source is None:
+                source = _with_country(event.source, *where)
+            if target is None and event.target is not None:
+                target = _with_country(event.target, *where)
+        new_source = source or event.source
+        new_target = target or event.target
+        if new_source == event.source and new_target == event.target:
+            out.append(event)
+            continue
+        if new_target is not None and new_source.code == new_target.code:
+            out.append(event)  # one country for both sides: a self-directed event
+            continue
+        out.append(replace(event, source=new_source, target=new_target))
+    return tuple(out)
+
+
+def _local(cameo: str) -> bool:
+    return cameo[:2] in LOCAL_ROOTS and not cameo.startswith(CROSS_BORDER_CODES)
+
+
+def _placeable(actor: Actor) -> bool:
+    return (
+        actor.country is None
+        and bool(actor.sectors)
+        and actor.code[:3] not in NOT_LOCAL_PREFIXES
+        and not NOT_LOCAL_SECTORS & set(actor.sectors)
+    )
+
+
+def _placed(
+    doc: Doc, actor: Actor | None, heads: Mapping[Span, int], own: Mapping[int, tuple[Span, str]]
+) -> Actor | None:
+    """The actor placed by its own locative phrase, or None."""
+    if actor is None or not _placeable(actor):
+        return None
+    head = heads.get(actor.span)
+    if head is None:
+        return None
+    token: Token = doc[head]
+    if token.dep_ not in SUBJECT_DEPS:
+        return None  # "met rebels in Geneva": an object's phrase may be the event's place
+    for candidate in (token, *_participles(token)):
+        if candidate.i in own:
+            return _with_country(actor, *own[candidate.i])
+    return None
+
+
+def _participles(token: Token) -> list[Token]:
+    """ "guerrillas operating in Macedonia", "students based in Jakarta"."""
+    return [c for c in token.children if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"}]
+
+
+def _with_country(actor: Actor, span: Span, iso3: str) -> Actor | None:
+    if not _placeable(actor):
+        return None
+    country = CAMEO_COUNTRY.get(iso3, iso3)
+    return replace(
+        actor,
+        code=country + actor.code,
+        country=country,
+        # An unattributed attacker stays marked as such; its place is its span's proof.
+        resolved_by="unattributed" if actor.resolved_by == "unattributed" else "place",
+        resolved_span=span,
+    )

@@ -1,0 +1,92 @@
+"""Role actors with no country, placed where the sentence puts them (places/localize.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eventwire.pipeline import Pipeline
+from eventwire.records import Actor, Event
+
+
+def _events(pipeline: Pipeline, text: str) -> tuple[str, tuple[Event, ...]]:
+    coded = pipeline.code_text(text, date=dt.date(2017, 12, 23))
+    return coded.document.text, coded.events
+
+
+def _one(pipeline: Pipeline, text: str, cameo_root: str) -> tuple[str, Event]:
+    body, events = _events(pipeline, text)
+    found = [e for e in events if e.type.cameo.startswith(cameo_root)]
+    assert found, [(e.type.cameo, e.source.code) for e in events]
+    return body, found[0]
+
+
+def _placed_at(actor: Actor, body: str, place: str) -> None:
+    assert actor.resolved_span is not None
+    assert actor.resolved_span.of(body) == place
+
+
+def test_protesters_take_the_country_of_the_city_they_protest_in(pipeline: Pipeline) -> None:
+    body, event = _one(
+        pipeline,
+        "Liberian riot police used tear gas to disperse demonstrators protesting "
+        "election results in Monrovia.",
+        "14",
+    )
+    assert (event.source.code, event.source.country) == ("LBROPP", "LBR")
+    assert event.source.resolved_by == "place"
+    _placed_at(event.source, body, "Monrovia")
+
+
+def test_a_subjects_own_locative_phrase_places_it(pipeline: Pipeline) -> None:
+    """Cizre is in the gazetteer but not the actor dictionary (which places
+    "police in Kandahar" itself)."""
+    body, event = _one(pipeline, "Police in Cizre arrested two men on Monday.", "17")
+    assert (event.source.code, event.source.resolved_by) == ("TURCOP", "place")
+    _placed_at(event.source, body, "Cizre")
+
+
+def test_an_unattributed_attacker_is_placed_but_stays_unattributed(pipeline: Pipeline) -> None:
+    body, event = _one(
+        pipeline,
+        "Three US servicemen were killed by an improvised explosive device outside "
+        "of the Iraqi city of Basra.",
+        "19",
+    )
+    assert (event.source.code, event.source.resolved_by) == ("IRQUAF", "unattributed")
+    _placed_at(event.source, body, "Basra")
+
+
+def test_ethnic_people_are_not_the_state_of_their_ethnicity(pipeline: Pipeline) -> None:
+    _, event = _one(pipeline, "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "14")
+    assert (event.source.code, event.source.country) == ("SRBCVL", "SRB")
+
+
+def test_talks_abroad_do_not_place_the_people_who_travel(pipeline: Pipeline) -> None:
+    """Meetings, visits and aid cross borders: the minister in Geneva is not Swiss."""
+    _, events = _events(
+        pipeline, "The defence minister held talks with rebel leaders on Monday in Geneva."
+    )
+    assert {e.type.cameo for e in events} == {"046"}
+    assert {e.location.country for e in events if e.location} == {"CHE"}
+    assert not [e for e in events if e.source.resolved_by == "place"]
+
+
+def test_placing_never_makes_an_event_self_directed(pipeline: Pipeline) -> None:
+    _, events = _events(
+        pipeline, "Police arrested protesters in Kandahar and soldiers attacked villagers there."
+    )
+    assert events
+    assert all(e.target is None or e.source.code != e.target.code for e in events)
+
+
+def test_countries_named_in_the_text_are_kept(pipeline: Pipeline) -> None:
+    """A placed actor must have had no country: French police in Kabul stay French."""
+    _, event = _one(pipeline, "French police arrested two men in Kabul.", "17")
+    assert event.source.code == "FRACOP"
+
+
+def test_an_ethnic_adjective_does_not_give_a_role_its_state(pipeline: Pipeline) -> None:
+    coded = pipeline.code_text("Ethnic Albanian guerrillas attacked a police station.")
+    assert [m.actor.code for m in coded.mentions] == ["REB"]
+    coded = pipeline.code_text("Albanian guerrillas attacked a police station.")
+    assert [m.actor.code for m in coded.mentions] == ["ALBREB"]
