@@ -137,13 +137,15 @@ class DependencyCoder:
         particles = {c.lower_ for c in token.children if c.dep_ == "prt" and not list(c.children)}
         preps = {c.lower_ for c in token.children if c.dep_ in {"prep", "agent", "dative"}}
         objects = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "attr"}}
-        # "handed over 700 kg of medicine": a measure word passes on its "of" object.
-        objects |= {
+        # "handed over 700 kg of medicine": a measure word passes on its "of" object,
+        # which beats the measure word itself ("received a mission of observers").
+        inner = {
             pobj.lemma_.lower()
             for c in token.children
             if c.dep_ == "dobj" and c.lemma_.lower() in MEASURE_WORDS
             for pobj in prep_objects(c, "of")
         }
+        objects |= inner
         # PP attachment is often to the object: "fired missiles [at Russia]".
         preps |= {
             p.lower_
@@ -152,6 +154,7 @@ class DependencyCoder:
             for p in c.children
             if p.dep_ == "prep"
         }
+        first: Pattern | None = None
         for pattern in self.patterns.candidates("verb", lemma):
             if pattern.particle:
                 if pattern.particle not in particles:
@@ -168,8 +171,13 @@ class DependencyCoder:
                 )
                 if pattern.object not in pool:
                     continue
-            return pattern
-        return None
+                if pattern.object in inner and not pattern.prep:
+                    return pattern
+            if first is None:
+                first = pattern
+            if not inner:
+                return first
+        return first
 
     def _match_noun(self, token: Token, lemma: str) -> Pattern | None:
         preps = {c.lower_ for c in token.children if c.dep_ == "prep"}

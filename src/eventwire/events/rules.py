@@ -197,10 +197,12 @@ _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj"}
 
 
 RESIDUAL_STATEMENT = "010"
-# Quantity and unit nouns whose "of" phrase is the real object.
+# Quantity, unit and party nouns whose "of" phrase is the real object ("a mission
+# of observers" is received as observers).
 MEASURE_WORDS = frozenset(
     {"kg", "kilogram", "ton", "tonne", "pound", "worth", "amount", "quantity", "shipment"}
     | {"batch", "consignment", "load", "lot", "number", "supply", "package", "cache"}
+    | {"mission", "team", "contingent"}
 )
 # Force, coercion and violence (CAMEO 15-20).
 MATERIAL_CONFLICT = frozenset({"15", "16", "17", "18", "19", "20"})
