@@ -49,6 +49,16 @@ def test_refusal_is_kept_but_plain_negation_is_suppressed(backend: SpacyBackend)
     assert negated.suppressed
 
 
+def test_a_punishments_charge_is_alleged_and_not_coded(backend: SpacyBackend) -> None:
+    text = "A court jailed a student for helping militants join an armed group."
+    charge = read_modality(token(backend, text, "helping"))
+    assert charge.modality == "alleged" and charge.suppressed
+    thanks = read_modality(
+        token(backend, "The president thanked Japan for helping Iraq.", "helping")
+    )
+    assert thanks.modality == "asserted" and not thanks.suppressed
+
+
 def _reading(modality: str, refused: bool = False) -> ModalityReading:
     return ModalityReading(modality, None, None, refused)  # type: ignore[arg-type]
 

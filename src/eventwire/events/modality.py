@@ -77,6 +77,12 @@ ALLEGATION_CUES = frozenset(
         "prove",
     }
 )
+# Punishments whose "for" clause is the charge, not an established fact: "jailed a
+# student for helping militants join an armed group".
+PUNISHMENT_CUES = frozenset(
+    {"jail", "imprison", "sentence", "convict", "arrest", "detain", "fine", "punish"}
+    | {"prosecute", "indict", "try", "execute", "hang", "expel", "deport", "sue", "fire"}
+)
 # Governors that ask somebody else to do the embedded event.
 REQUEST_CUES = frozenset(
     {
@@ -177,11 +183,13 @@ class ModalityReading:
     refused: bool = False
     halted: bool = False
     own: bool = False  # the modality is marked on the trigger itself ("will attack")
+    charge: bool = False  # the reason a punishment gives ("jailed X for helping ...")
 
     @property
     def suppressed(self) -> bool:
-        """Plain negation and denial: the event did not happen, so it is not coded."""
-        return self.modality == "negated" and not self.refused
+        """Plain negation and denial: the event did not happen, so it is not coded;
+        nor is a punishment's charge, which the punishment event already carries."""
+        return (self.modality == "negated" and not self.refused) or self.charge
 
 
 def _own_modality(token: Token) -> Modality | None:
@@ -229,14 +237,14 @@ def read_modality(trigger: Token) -> ModalityReading:
         own = "intended"  # "said it would allow": future in the past, not a condition
     modality: Modality | None = None
     cue: Token | None = None
-    refused = halted = False
+    refused = halted = charge = False
     obliged = False
     node = trigger
     while node.dep_ == "compound" and node.head.i != node.i:
         node = node.head  # "suspended aid deliveries": the phrase head carries the links
     while node.dep_ in _CHAIN_DEPS and node.head.i != node.i:
         link = node.dep_
-        node = node.head
+        below, node = node, node.head
         if link == "ccomp" and node.lemma_.lower() in REPORTING_VERBS:
             break
         obliged = obliged or _obliges(node)
@@ -256,6 +264,8 @@ def read_modality(trigger: Token) -> ModalityReading:
             modality, cue = "negated", node
         elif lemma in ALLEGATION_CUES and link in {"prep", "pobj", "pcomp", "ccomp", "acl"}:
             modality, cue = "alleged", node
+        elif lemma in PUNISHMENT_CUES and _charged(link, below):
+            modality, cue, charge = "alleged", node, True
         elif lemma in REQUEST_CUES and link in {"xcomp", "ccomp", "prep", "pobj", "pcomp"}:
             modality, cue = "requested", node
         elif lemma in INTENT_CUES:
@@ -270,7 +280,18 @@ def read_modality(trigger: Token) -> ModalityReading:
     if obliged and modality not in {"negated", "alleged"}:
         modality = "requested"  # "the US must be ready to mediate": demanded, not done
     return ModalityReading(
-        modality or "asserted", cue, reporter, refused, halted, own=marked_on_trigger
+        modality or "asserted", cue, reporter, refused, halted, own=marked_on_trigger, charge=charge
+    )
+
+
+def _charged(link: str, below: Token) -> bool:
+    """The walk came up from a "for" clause of the punishment ("jailed X for
+    helping") or of its object ("jailed a student for helping", "X was jailed for")."""
+    if link == "prep" and below.lower_ == "for":
+        return True
+    return link in {"dobj", "nsubjpass"} and any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pcomp" for g in c.children)
+        for c in below.children
     )
 
 
