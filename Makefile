@@ -9,7 +9,7 @@ EVAL_DIR ?= ../shared/eval
 GOLD := $(EVAL_DIR)/petr2_gsr.dev.jsonl $(EVAL_DIR)/plover_gsr.dev.jsonl
 FLOORS := quality/floors.json
 DEMO_INPUTS := $(wildcard samples/wikinews/*.jsonl)
-LINTED := src tests scripts benchmarks fuzz
+LINTED := src tests scripts benchmarks fuzz quality
 
 PY312_CANDIDATES := python3.12 \
 	$(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3.12) \
