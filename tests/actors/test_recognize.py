@@ -215,6 +215,29 @@ def test_title_with_known_surname_finds_the_country(find) -> None:  # type: igno
     assert found["President Omar El Bashir"].actor.resolved_by == "title"
 
 
+def test_title_with_a_surname_one_letter_off_finds_the_country(find) -> None:  # type: ignore[no-untyped-def]
+    """News misspells names ("Bouteflicka", "Mitterand"); one edit on a long
+    surname still names one country's people."""
+    found = find("President Abdelaziz Bouteflicka addressed the crowd on Thursday.")
+    assert found["President Abdelaziz Bouteflicka"].actor.code == "DZAGOV"
+    found = find("President Francois Mitterand addressed the crowd on Thursday.")
+    assert found["President Francois Mitterand"].actor.code == "FRAGOV"
+    found = find("President Zorblaxian addressed the crowd on Thursday.")
+    assert found["President Zorblaxian"].actor.code == "GOV"
+
+
+def test_near_spellings_are_unique_or_nothing() -> None:
+    from eventwire.actors.recognize import _near_country, _near_spellings
+
+    near = _near_spellings({"bouteflika": "DZA", "mitterrand": "FRA", "lopezz": "MEX"})
+    assert _near_country(near, "bouteflicka") == "DZA"  # one letter more
+    assert _near_country(near, "mitterand") == "FRA"  # one letter less
+    assert _near_country(near, "boutefilka") == "DZA"  # two letters swapped
+    assert _near_country(near, "bootefliak") is None  # two edits
+    clash = _near_spellings({"sharifi": "IRN", "shariff": "PAK"})
+    assert _near_country(clash, "sharif") is None  # one edit from both: ambiguous
+
+
 def test_capital_named_in_apposition_to_a_place_stays_a_place(find) -> None:  # type: ignore[no-untyped-def]
     found = find("Rebels attacked a checkpoint in the capital Kabul on Monday.")
     assert found["Kabul"].actor.code == "AFG"

@@ -100,10 +100,12 @@ class ActorRecognizer:
         phrases += [(a.phrase, -(j + 1)) for j, a in enumerate(dictionary.agents)]
         self._index = PhraseIndex(phrases)
         self._surnames = _surname_countries(dictionary)
+        self._near_surnames = _near_spellings(self._surnames)
 
     def find(self, doc: Doc, document: Document) -> tuple[Mention, ...]:
         atoms = self._atoms(doc, document.text, document.published)
-        return _DocumentRun(self.dictionary, doc, atoms, self._surnames).mentions()
+        run = _DocumentRun(self.dictionary, doc, atoms, self._surnames, self._near_surnames)
+        return run.mentions()
 
     def _atoms(self, doc: Doc, text: str, published: dt.date | None) -> list[_Atom]:
         def accept(hit: Hit) -> bool:
@@ -152,6 +154,35 @@ def _surname_countries(dictionary: ActorDictionary) -> Mapping[str, str]:
         if len(found) == 1 and None not in found
     }
     return MappingProxyType({k: v for k, v in unique.items() if v is not None})
+
+
+# Misspellings are matched only on surnames this long, so short names never collide.
+NEAR_SPELLING_MIN = 6
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _near_spellings(surnames: Mapping[str, str]) -> Mapping[str, str | None]:
+    """Each long surname and every spelling one deletion from it -> its country,
+    or None where two countries meet: a symmetric-deletion index, so "Mitterand"
+    finds "mitterrand" and "Bouteflicka" finds "bouteflika" by lookup, not by scan."""
+    near: dict[str, str | None] = {}
+    for name, country in surnames.items():
+        if " " in name or len(name) < NEAR_SPELLING_MIN:
+            continue
+        for key in {name} | _deletions(name):
+            near[key] = country if near.get(key, country) == country else None
+    return MappingProxyType(near)
+
+
+def _near_country(near: Mapping[str, str | None], word: str) -> str | None:
+    """The one country of surnames within one edit (or swap) of ``word``, else None."""
+    if len(word) < NEAR_SPELLING_MIN:
+        return None
+    found = {near[key] for key in {word} | _deletions(word) if key in near}
+    return found.pop() if len(found) == 1 else None
 
 
 def _root(span: TokenSpan) -> int:
@@ -268,9 +299,11 @@ class _DocumentRun:
         doc: Doc,
         atoms: list[_Atom],
         surnames: Mapping[str, str],
+        near_surnames: Mapping[str, str | None],
     ) -> None:
         self.dictionary = dictionary
         self.surnames = surnames
+        self.near_surnames = near_surnames
         self.doc = doc
         self.text = doc.text  # Doc.text is rebuilt on every access
         self.people_ents = _person_entities(doc)
@@ -656,6 +689,8 @@ class _DocumentRun:
             firsts = (f"{t.lower_} {last}" for t in self.doc[start : end - 1])
             matches = [c for key in firsts if (c := self.surnames.get(key)) is not None]
             country = matches[0] if matches else self.surnames.get(last)
+            if country is None:  # "President Bouteflicka": one letter off a known name
+                country = _near_country(self.near_surnames, last)
             if title.country is None and title.kind == "sector" and country is not None:
                 title = replace(title, code=country + title.code, country=country)
             found = replace(
