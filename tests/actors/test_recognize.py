@@ -226,6 +226,14 @@ def test_title_with_a_surname_one_letter_off_finds_the_country(find) -> None:  #
     assert found["President Zorblaxian"].actor.code == "GOV"
 
 
+def test_an_appositive_organisation_role_beats_the_dictionary(find) -> None:  # type: ignore[no-untyped-def]
+    text = "Kenzo Oshima, the United Nations Emergency Relief Coordinator, visited Iraq."
+    oshima = find(text)["Kenzo Oshima"].actor
+    assert (oshima.code, oshima.resolved_by) == ("IGOUNO", "apposition")
+    lavrov = find("Sergei Lavrov, the Russian foreign minister, visited Iraq.")["Sergei Lavrov"]
+    assert (lavrov.actor.code, lavrov.actor.resolved_by) == ("RUSGOV", "knowledge_base")
+
+
 def test_near_spellings_are_unique_or_nothing() -> None:
     from eventwire.actors.recognize import _near_country, _near_spellings
 

@@ -476,7 +476,22 @@ class _DocumentRun:
                 if where.kind == "igo":
                     self.consumed.add(i)
                     return replace(where, resolved_by="title")
-        return self._apposed_role(token)
+        return self._apposed_role(token) or self._own_appositive_role(token, country)
+
+    def _own_appositive_role(self, token: Token, known: str | None) -> _Resolved | None:
+        """ "Kenzo Oshima, the United Nations Emergency Relief Coordinator": a role
+        the text gives a known person, naming another country or an organisation,
+        beats the dictionary's code (one that agrees leaves the dictionary's)."""
+        for child in token.children:
+            if child.dep_ != "appos":
+                continue
+            role = self.resolve(child.i)
+            if role is None or role.kind != "official":
+                continue
+            organisation = role.country is None and role.code.startswith(("IGO", "NGO"))
+            if organisation or (role.country is not None and role.country != known):
+                return replace(role, resolved_by="apposition", resolved_span=self._span_of(role))
+        return None
 
     def _apposed_role(self, token: Token) -> _Resolved | None:
         """The role with a country that a name is in apposition to. A person is
@@ -489,8 +504,10 @@ class _DocumentRun:
         if place is not None and place.kind in PLACE_KINDS and head.dep_ == "pobj":
             head = head.head.head
         role = self.resolve(head.i)
-        if role is None or role.kind != "official" or role.country is None:
+        if role is None or role.kind != "official":
             return None
+        if role.country is None and not role.code.startswith(("IGO", "NGO")):
+            return None  # a bare sector says nothing about the person ("an official")
         return replace(role, resolved_by="apposition", resolved_span=self._span_of(role))
 
     def _span_of(self, result: _Resolved) -> Span:
