@@ -234,6 +234,11 @@ def test_an_appositive_organisation_role_beats_the_dictionary(find) -> None:  # 
     assert (lavrov.actor.code, lavrov.actor.resolved_by) == ("RUSGOV", "knowledge_base")
 
 
+def test_an_organisations_troops_are_its_armed_arm(find) -> None:  # type: ignore[no-untyped-def]
+    assert find("UN troops withdrew from the town.")["UN troops"].actor.code == "IGOUNOMIL"
+    assert find("UN officials visited the town.")["UN officials"].actor.code == "IGOUNO"
+
+
 def test_near_spellings_are_unique_or_nothing() -> None:
     from eventwire.actors.recognize import _near_country, _near_spellings
 

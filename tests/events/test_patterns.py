@@ -249,6 +249,9 @@ def test_release_of_documents_is_no_event_but_persons_are(table: PatternTable) -
         # the "of" object of a party word beats the word: observers, not a mission
         ("The Kyrgyz prime minister received a mission of observers from the OSCE.", "0862"),
         ("The Kyrgyz prime minister received a mission from the OSCE.", "043"),
+        # releasing people is 0841 whatever the noun; a ship is not people
+        ("Russia released the Ukrainian civilians on Monday.", "0841"),
+        ("Iran released the British tanker on Monday.", "084"),
     ],
 )
 def test_new_rows_fire_in_the_pipeline(pipeline: Pipeline, text: str, code: str) -> None:

@@ -37,6 +37,8 @@ PLACE_KINDS = frozenset({"country", "capital"})
 # Roles that stand against their principal: "opponents of the Senate" are not the
 # Senate, only of its country.
 ADVERSARIAL_SECTORS = frozenset({"OPP", "REB", "INS"})
+# Sectors that make an organisation's people a force of their own ("UN troops").
+FORCE_SECTORS = frozenset({"MIL", "COP"})
 # People named by ethnicity are civilians of no country until a place says which.
 ETHNIC_SECTOR = "CVL"
 NAMED_KINDS = frozenset({"group", "igo", "ngo", "organisation", "institution"})
@@ -615,6 +617,14 @@ class _DocumentRun:
             return _Resolved(code, country, sectors, name, "official", "dictionary", start, end)
         by: ActorResolution = base.resolved_by if base.resolved_by == "coref" else "dictionary"
         span = base.resolved_span if by == "coref" else None
+        forces = tuple(s for s in sectors if s in FORCE_SECTORS)
+        if base.kind in {"igo", "ngo"} and forces and not agent.relational:
+            # "UN troops" are the UN's armed arm (IGOUNOMIL, as CAMEO composes it),
+            # not the UN itself; "UN officials" stay IGOUNO.
+            code = base.code + "".join(forces)
+            return _Resolved(
+                code, None, base.sectors + forces, name, "official", by, start, end, span
+            )
         return _Resolved(
             base.code, base.country, base.sectors, name, "official", by, start, end, span
         )

@@ -51,6 +51,8 @@ from eventwire.events.rules import (
     PLACE_TARGET_ROOTS,
     REFUSAL_CODE,
     REFUSAL_VERBS,
+    RELEASE_CODE,
+    RELEASE_PERSONS_CODE,
     RESIDUAL_STATEMENT,
     SAME_CODE_ROOTS,
     THREAT_VERBS,
@@ -67,6 +69,7 @@ from eventwire.events.rules import (
     may_lack_target,
     names_a_standing_thing,
     reciprocal,
+    releases_people,
     unattributed_attacker,
     victims,
 )
@@ -315,6 +318,8 @@ class DependencyCoder:
         code = recode(base_code, reading, has_target=bool(targets))
         if code is None or not self.ontology.is_valid(code):
             return []
+        if code == RELEASE_CODE and targets and all(releases_people(token, t) for t in targets):
+            code = RELEASE_PERSONS_CODE  # "Putin released the civilians": 0841, not 084
         if not targets and not (
             may_lack_target(trigger, code) or may_lack_target(trigger, base_code)
         ):

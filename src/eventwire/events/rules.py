@@ -204,6 +204,15 @@ MEASURE_WORDS = frozenset(
     | {"batch", "consignment", "load", "lot", "number", "supply", "package", "cache"}
     | {"mission", "team", "contingent"}
 )
+# "Release" of people is 0841; of property 0842. The released are people when the
+# theme of the verb is an actor of a human sector (not a company's tanker).
+RELEASE_CODE = "084"
+RELEASE_PERSONS_CODE = "0841"
+HUMAN_SECTORS = frozenset(
+    {"CVL", "PPL", "OPP", "REB", "INS", "MIL", "COP", "GOV", "REF", "LAB", "EDU", "MED"}
+    | {"HLH", "JUD", "LEG", "ELI", "SPY", "CRM", "HRI", "ACT", "AGR", "UAF"}
+)
+_THEME_DEPS = frozenset({"dobj", "nsubjpass", "nsubj"})
 # Force, coercion and violence (CAMEO 15-20).
 MATERIAL_CONFLICT = frozenset({"15", "16", "17", "18", "19", "20"})
 # Material violence is worth coding even when the perpetrator is not named.
@@ -467,3 +476,15 @@ def names_a_standing_thing(trigger: Trigger, light_verbs: frozenset[str]) -> boo
         return True
     lemma = verb.lemma_.lower()
     return lemma not in light_verbs and lemma not in ENTITY_GOVERNORS
+
+
+def releases_people(trigger: Token, target: Mention) -> bool:
+    """The target is what was released (the verb's theme) and is people."""
+    head = trigger.doc[target.head_token]
+    if head.dep_ not in _THEME_DEPS or head.head.i not in {
+        trigger.i,
+        *(c.i for c in trigger.conjuncts),
+    }:
+        return False
+    sectors = set(target.actor.sectors)
+    return bool(sectors & HUMAN_SECTORS) and "BUS" not in sectors
