@@ -87,6 +87,17 @@ def test_violence_without_a_named_perpetrator(pipeline: Pipeline) -> None:
     assert pipeline.code_text("Three Kenyan soldiers were killed by a roadside bomb.").events
 
 
+def test_the_owner_of_the_means_is_the_attacker(pipeline: Pipeline) -> None:
+    """ "killed by Russian shelling near Bakhmut": Russia attacked; Bakhmut places
+    the victims, not the attacker."""
+    found = events(pipeline, "Two soldiers were killed by Russian shelling near Bakhmut.")
+    assert [(e.source.code, e.target and e.target.code) for e in found] == [("RUS", "UKRMIL")]
+    found = events(pipeline, "Four children were killed in Israeli tank shelling in Gaza.")
+    assert {e.source.code for e in found} == {"ISR"}
+    found = events(pipeline, "Two soldiers were killed by Taliban fighters near Kandahar.")
+    assert {e.source.code for e in found} == {"AFGREB"}
+
+
 def test_modifiers_decide_what_a_strike_is(pipeline: Pipeline) -> None:
     general = events(pipeline, "Opposition parties in Nepal organised a general strike.")
     assert [e.type.cameo for e in general] == ["143"]

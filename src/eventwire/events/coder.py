@@ -64,6 +64,7 @@ from eventwire.events.rules import (
     deduplicate,
     event_id_of,
     evidence_span,
+    instrument_owner,
     is_carrier,
     is_theme,
     may_lack_target,
@@ -314,7 +315,8 @@ class DependencyCoder:
             targets = victims(trigger, index)
             if not targets:
                 return []
-            sources = [unattributed_attacker(token, sentence.index, index)]
+            owner = instrument_owner(token, index)
+            sources = [owner or unattributed_attacker(token, sentence.index, index)]
         code = recode(base_code, reading, has_target=bool(targets))
         if code is None or not self.ontology.is_valid(code):
             return []

@@ -245,6 +245,33 @@ def victims(trigger: Trigger, index: MentionIndex) -> list[Mention]:
     return []
 
 
+_INSTRUMENT_PREPS = frozenset({"in", "by", "during", "from", "after"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+
+
+def instrument_owner(trigger: Token, index: MentionIndex) -> Mention | None:
+    """The actor named on the means of a violent act whose agent is not a subject:
+    "killed in Israeli tank shelling", "killed by Russian shelling", "wounded in a
+    US drone strike" -> ISR, RUS, USA (never a place: "shelling in Gaza")."""
+    for prep in trigger.children:
+        if prep.dep_ != "agent" and not (prep.dep_ == "prep" and prep.lower_ in _INSTRUMENT_PREPS):
+            continue
+        for means in (c for c in prep.children if c.dep_ in {"pobj", "pcomp"}):
+            if index.at(means):
+                continue  # "killed by rebels" names the agent itself, not a means
+            frontier = [means]
+            for _ in range(2):  # "Israeli tank shelling": the owner may modify a modifier
+                frontier = [c for t in frontier for c in t.children if c.dep_ in _MODIFIER_DEPS]
+                for modifier in frontier:
+                    for mention in index.at(modifier):
+                        if mention.actor.country is not None or mention.actor.code[:3] in {
+                            "IGO",
+                            "IMG",
+                        }:
+                            return mention
+    return None
+
+
 def unattributed_attacker(trigger: Token, sentence_index: int, index: MentionIndex) -> Mention:
     """An "unidentified armed forces" actor placed in the country where the violence
     happened (a country named in a locative phrase of the sentence, if any). Its span
