@@ -98,6 +98,20 @@ def test_the_owner_of_the_means_is_the_attacker(pipeline: Pipeline) -> None:
     assert {e.source.code for e in found} == {"AFGREB"}
 
 
+def test_the_possessor_of_an_expulsion_or_an_arrest_suffered_it(pipeline: Pipeline) -> None:
+    """ "Ukraine's expulsion by Russia": Russia expelled Ukraine, not the reverse;
+    with an "of" phrase the possessor acts ("Russia's expulsion of ...")."""
+    found = triples(pipeline, "Germany condemned Ukraine's expulsion by Russia.")
+    assert ("RUS", "UKR", "17") in found and ("UKR", None, "17") not in found
+    found = triples(pipeline, "Russia's expulsion of British diplomats angered London.")
+    assert ("RUS", "GBRGOV", "17") in found
+
+
+def test_breaking_the_law_is_not_violence(pipeline: Pipeline) -> None:
+    text = "Officials said the Russian migrants had broken American law twice."
+    assert not [e for e in events(pipeline, text) if e.type.root == "19"]
+
+
 def test_modifiers_decide_what_a_strike_is(pipeline: Pipeline) -> None:
     general = events(pipeline, "Opposition parties in Nepal organised a general strike.")
     assert [e.type.cameo for e in general] == ["143"]

@@ -27,6 +27,7 @@ def token(backend: SpacyBackend, text: str, word: str) -> Token:
         ("Kiev has evidence proving that Russia attacked Ukraine.", "attacked", "alleged"),
         ("Kenya accused Somalia of supporting the rebels.", "supporting", "alleged"),
         ("If talks fail, the army could attack the town.", "attack", "hypothetical"),
+        ("The U.S. can impose sanctions on Iran.", "impose", "hypothetical"),
         ("The UN urged both sides to negotiate.", "negotiate", "requested"),
     ],
 )

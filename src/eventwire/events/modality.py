@@ -162,7 +162,7 @@ HALT_CUES = frozenset(
 ALLEGED_MODIFIERS = frozenset({"alleged", "suspected", "purported", "supposed"})
 # Modals of obligation: "China must drop barriers" is a demand, not a fact.
 OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
-HYPOTHETICAL_MODALS = frozenset({"could", "may", "might", "would"})
+HYPOTHETICAL_MODALS = frozenset({"could", "may", "might", "would", "can"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 

@@ -73,6 +73,14 @@ OBJECT_CONTROL = frozenset(
 TOPICAL_NOUNS = frozenset(
     {"investigation", "probe", "inquiry", "trial", "impeachment", "indictment", "hearing"}
 )
+# Acts named after whom they befall: "Khashoggi's assassination", "Navalny's arrest"
+# name the victim in the possessor, unless an "of" phrase does ("Russia's arrest of
+# the activist").
+PATIENT_NOUNS = frozenset(
+    {"assassination", "murder", "killing", "execution", "arrest", "detention", "kidnapping"}
+    | {"abduction", "imprisonment", "jailing", "torture", "deportation", "expulsion"}
+    | {"extradition", "conviction", "sentencing", "ouster", "removal", "dismissal", "release"}
+)
 # Documents that speak for whoever issued them ("a declaration demanding ...").
 STATEMENT_NOUNS = frozenset(
     {"declaration", "statement", "letter", "resolution", "communique", "message", "decree"}
@@ -456,6 +464,8 @@ def noun_own_source(noun: Token, index: MentionIndex, exclude: set[int]) -> list
     """The source an event noun names itself: "Russia's invasion", "US sanctions",
     "allegations by Rwanda", "demands from the rebels"."""
     topical = noun.lemma_.lower() in TOPICAL_NOUNS
+    if _names_its_patient(noun):
+        return [m for obj in prep_objects(noun, "by") for m in index.with_conjuncts(obj)]
     for child in noun.children:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             if topical and child.dep_ == "compound":
@@ -477,6 +487,11 @@ def noun_own_source(noun: Token, index: MentionIndex, exclude: set[int]) -> list
             if found:
                 return found
     return []
+
+
+def _names_its_patient(noun: Token) -> bool:
+    """ "Khashoggi's assassination": the possessor suffered the act."""
+    return noun.lemma_.lower() in PATIENT_NOUNS and not prep_objects(noun, "of")
 
 
 def noun_source(noun: Token, index: MentionIndex, exclude: set[int]) -> list[Mention]:
@@ -505,6 +520,10 @@ def _noun_target_groups(
     if noun.lemma_.lower() in TOPICAL_NOUNS:
         for child in noun.children:
             if child.dep_ == "compound":
+                yield list(index.at(child))
+    if _names_its_patient(noun):
+        for child in noun.children:
+            if child.dep_ in {"poss", "compound"}:
                 yield list(index.at(child))
     yield from _prep_groups(noun, index, places)
     if head.i != noun.i:  # "a mediation effort between X and Y"
