@@ -158,6 +158,10 @@ def _surname_countries(dictionary: ActorDictionary) -> Mapping[str, str]:
     return MappingProxyType({k: v for k, v in unique.items() if v is not None})
 
 
+# Titles rare and high enough that a surname alone names the person's country.
+TOP_TITLES = frozenset(
+    {"president", "premier", "chancellor", "minister", "king", "queen", "emir", "sultan"}
+)
 # Misspellings are matched only on surnames this long, so short names never collide.
 NEAR_SPELLING_MIN = 6
 
@@ -715,9 +719,13 @@ class _DocumentRun:
             last = self.doc[end - 1].lower_
             firsts = (f"{t.lower_} {last}" for t in self.doc[start : end - 1])
             matches = [c for key in firsts if (c := self.surnames.get(key)) is not None]
-            country = matches[0] if matches else self.surnames.get(last)
-            if country is None:  # "President Bouteflicka": one letter off a known name
-                country = _near_country(self.near_surnames, last)
+            country = matches[0] if matches else None
+            if country is None and self.doc[i].lower_ in TOP_TITLES:
+                # A surname alone is trusted only under a head-of-state or minister
+                # title: "Governor Romney" is not the dictionary's only Romney (BVI).
+                country = self.surnames.get(last)
+                if country is None:  # "President Bouteflicka": one letter off a known name
+                    country = _near_country(self.near_surnames, last)
             if title.country is None and title.kind == "sector" and country is not None:
                 title = replace(title, code=country + title.code, country=country)
             found = replace(
