@@ -122,10 +122,24 @@ def test_boilerplate_lines_are_dropped_with_reasons() -> None:
     _check_offsets(raw, document)
 
 
+def test_an_inline_photo_gallery_is_dropped() -> None:
+    raw = (
+        "Mourners gathered in Aurora on Sunday.\n\n"
+        "Hide Caption 2 of 52 Photos: Colorado massacre: Mourning the victims Visitors pray "
+        "around a cross at the memorial across the street from the theater.\n\n"
+        "Police said the suspect acted alone.\n"
+    )
+    document = _clean(raw, title="Aurora")
+    assert "Caption" not in document.text and "Police said" in document.text
+    assert [s.reason for s in document.dropped] == ["image_credit"]
+    _check_offsets(raw, document)
+
+
 @pytest.mark.parametrize(
     "line",
     [
         "More than 30 people were killed in the attack.",
+        "The museum will show captions of 12 of its photographs.",
         "By Friday, the troops had left the city.",
         "Related talks are expected next week.",
         "Photographs of the meeting were released by the ministry.",

@@ -111,6 +111,8 @@ DEFAULT_RULES: tuple[RegexRule, ...] = (
     ),
     _rule("image_credit", r"^\((?:[^()]*\b(?:getty images|photo|afp|file photo)\b[^()]*)\)$", 100),
     _rule("image_credit", r"\bimage \d+ of \d+$", 40),
+    # Photo galleries inlined in the text: "Hide Caption 2 of 52 Photos: Colorado massacre: ..."
+    _rule("image_credit", r"\b(hide|show) caption \d+ of \d+\b", 3000),
     _rule("image_credit", r"^media playback is unsupported on your device"),
     _rule(
         "dateline",
