@@ -28,6 +28,7 @@ def token(backend: SpacyBackend, text: str, word: str) -> Token:
         ("Kenya accused Somalia of supporting the rebels.", "supporting", "alleged"),
         ("If talks fail, the army could attack the town.", "attack", "hypothetical"),
         ("The U.S. can impose sanctions on Iran.", "impose", "hypothetical"),
+        ("Migrants live in fear of deportation by the police.", "deportation", "hypothetical"),
         ("The UN urged both sides to negotiate.", "negotiate", "requested"),
     ],
 )

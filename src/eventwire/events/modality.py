@@ -162,6 +162,10 @@ HALT_CUES = frozenset(
 ALLEGED_MODIFIERS = frozenset({"alleged", "suspected", "purported", "supposed"})
 # Modals of obligation: "China must drop barriers" is a demand, not a fact.
 OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
+# Nouns whose "of" phrase has not happened: "fear of deportation", "the risk of war".
+HYPOTHETICAL_NOUNS = frozenset(
+    {"fear", "risk", "danger", "possibility", "prospect", "likelihood", "spectre", "specter"}
+)
 HYPOTHETICAL_MODALS = frozenset({"could", "may", "might", "would", "can"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
@@ -268,6 +272,8 @@ def read_modality(trigger: Token) -> ModalityReading:
             modality, cue, charge = "alleged", node, True
         elif lemma in REQUEST_CUES and link in {"xcomp", "ccomp", "prep", "pobj", "pcomp"}:
             modality, cue = "requested", node
+        elif lemma in HYPOTHETICAL_NOUNS and link == "prep" and node.pos_ == "NOUN":
+            modality, cue = "hypothetical", node
         elif lemma in INTENT_CUES:
             modality, cue = "intended", node
         elif link != "conj":
