@@ -110,6 +110,13 @@ def test_the_possessor_of_an_expulsion_or_an_arrest_suffered_it(pipeline: Pipeli
 def test_breaking_the_law_is_not_violence(pipeline: Pipeline) -> None:
     text = "Officials said the Russian migrants had broken American law twice."
     assert not [e for e in events(pipeline, text) if e.type.root == "19"]
+    text = "The video showed a single police officer surrounded by protesters."
+    assert not [e for e in events(pipeline, text) if e.type.root == "19"]
+
+
+def test_a_press_release_is_not_a_release(pipeline: Pipeline) -> None:
+    text = "The Austrian government issued a press release on the deal with Hungary."
+    assert not [e for e in events(pipeline, text) if e.type.root == "08"]
 
 
 def test_modifiers_decide_what_a_strike_is(pipeline: Pipeline) -> None:

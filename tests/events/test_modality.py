@@ -22,6 +22,7 @@ def token(backend: SpacyBackend, text: str, word: str) -> Token:
         ("China will send aid to Nepal.", "send", "intended"),
         ("Rebels attacked the convoy on Monday.", "attacked", "asserted"),
         ("The army did not attack the village.", "attack", "negated"),
+        ("No coalition troops were injured in the attack.", "injured", "negated"),
         ("Iran refused to endorse the plan.", "endorse", "negated"),
         ("Egypt refused to commit to any aid for Gaza.", "aid", "negated"),
         ("Kiev has evidence proving that Russia attacked Ukraine.", "attacked", "alleged"),

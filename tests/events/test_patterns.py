@@ -252,6 +252,7 @@ def test_release_of_documents_is_no_event_but_persons_are(table: PatternTable) -
         # releasing people is 0841 whatever the noun; a ship is not people
         ("Russia released the Ukrainian civilians on Monday.", "0841"),
         ("Iran released the British tanker on Monday.", "084"),
+        ("Syrian troops surrounded the town of Qusair on Monday.", "191"),
     ],
 )
 def test_new_rows_fire_in_the_pipeline(pipeline: Pipeline, text: str, code: str) -> None:

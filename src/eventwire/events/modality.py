@@ -204,6 +204,10 @@ def _own_modality(token: Token) -> Modality | None:
             child.dep_ == "det" and child.lower_ == "no" and token.pos_ == "NOUN"
         ):
             return "negated"
+        if child.dep_ in {"nsubj", "nsubjpass"} and any(
+            d.dep_ == "det" and d.lower_ == "no" for d in child.children
+        ):
+            return "negated"  # "No coalition troops were injured"
     for child in children:
         lower = child.lower_
         if child.dep_ == "amod" and lower in ALLEGED_MODIFIERS:
