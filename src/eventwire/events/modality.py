@@ -204,10 +204,6 @@ def _own_modality(token: Token) -> Modality | None:
             child.dep_ == "det" and child.lower_ == "no" and token.pos_ == "NOUN"
         ):
             return "negated"
-        if child.dep_ in {"nsubj", "nsubjpass"} and any(
-            d.dep_ == "det" and d.lower_ == "no" for d in child.children
-        ):
-            return "negated"  # "No coalition troops were injured"
     for child in children:
         lower = child.lower_
         if child.dep_ == "amod" and lower in ALLEGED_MODIFIERS:
@@ -232,7 +228,7 @@ def read_modality(trigger: Token) -> ModalityReading:
     reporting verb above everything only sets ``reporter``.
     """
     reporter = _find_reporter(trigger)
-    own = _own_modality(trigger)
+    own = "negated" if _subject_denied(trigger) else _own_modality(trigger)
     if own == "negated":
         refusal = any(
             c.dep_ == "aux" and c.lower_ in FUTURE_MODALS | {"would", "wo"}
@@ -302,6 +298,16 @@ def _charged(link: str, below: Token) -> bool:
     return link in {"dobj", "nsubjpass"} and any(
         c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pcomp" for g in c.children)
         for c in below.children
+    )
+
+
+def _subject_denied(trigger: Token) -> bool:
+    """ "No coalition troops were injured": the trigger's own subject is denied
+    (a governor's "no solution can be found unless ..." does not reach down)."""
+    return any(
+        child.dep_ in {"nsubj", "nsubjpass"}
+        and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
+        for child in trigger.children
     )
 
 
