@@ -114,6 +114,13 @@ def test_breaking_the_law_is_not_violence(pipeline: Pipeline) -> None:
     assert not [e for e in events(pipeline, text) if e.type.root == "19"]
 
 
+def test_joint_offers_go_outward_not_to_each_other(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "The U.S., Colombia and Venezuela had offered assistance.")
+    assert found and all(target is None for _, target, _ in found)
+    found = triples(pipeline, "Brazil and the United States agreed to deepen ties.")
+    assert {("BRA", "USA"), ("USA", "BRA")} <= {(s, t) for s, t, _ in found}
+
+
 def test_a_press_release_is_not_a_release(pipeline: Pipeline) -> None:
     text = "The Austrian government issued a press release on the deal with Hungary."
     assert not [e for e in events(pipeline, text) if e.type.root == "08"]

@@ -43,7 +43,6 @@ from eventwire.events.rules import (
     ARMED_SECTORS,
     CONVERSE_VERBS,
     DEMANDS,
-    JOINT_ROOTS,
     MATERIAL_CONFLICT,
     MEASURE_WORDS,
     NON_PREDICATE_DEPS,
@@ -67,6 +66,7 @@ from eventwire.events.rules import (
     instrument_owner,
     is_carrier,
     is_theme,
+    joint,
     may_lack_target,
     names_a_standing_thing,
     reciprocal,
@@ -333,7 +333,7 @@ class DependencyCoder:
             pairs = [(s, t) for s in sources for t in targets]
             if reciprocal(code, token):  # "X met Y" is also "Y met X"
                 pairs += [(t, s) for s in sources for t in targets]
-        elif len(sources) > 1 and code[:2] in JOINT_ROOTS:
+        elif len(sources) > 1 and joint(code, token):
             # "Brazil and the United States agreed to deepen ties": each with the other.
             pairs = [(s, t) for s in sources for t in sources if s is not t]
         else:  # "US and British activists protested": each on its own

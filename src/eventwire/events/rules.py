@@ -61,6 +61,9 @@ PLACE_TARGET_ROOTS = frozenset({"14", "15", "18", "19", "20"})
 PLACE_TARGET_CODES = frozenset({"042", "043", "044"})
 # Cooperation between coordinated actors is with each other ("X and Y agreed").
 JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
+# Offers are made to someone outside the group: "the U.S., Colombia and Venezuela
+# offered assistance" is three offers, not offers to each other.
+OUTWARD_VERBS = frozenset({"offer", "provide", "give", "send", "supply", "donate", "pledge"})
 # Codes where two actors with one CAMEO code can still be two sides: factions of
 # one armed group fighting each other ("rival rebel groups clashed").
 SAME_CODE_ROOTS = frozenset({"18", "19", "20"})
@@ -515,3 +518,9 @@ def releases_people(trigger: Token, target: Mention) -> bool:
         return False
     sectors = set(target.actor.sectors)
     return bool(sectors & HUMAN_SECTORS) and "BUS" not in sectors
+
+
+def joint(code: str, trigger: Token) -> bool:
+    """Several sources and no target act with each other ("Brazil and the US agreed
+    to deepen ties"), unless what they do goes outward (offers, aid)."""
+    return code[:2] in JOINT_ROOTS and trigger.lemma_.lower() not in OUTWARD_VERBS
