@@ -121,6 +121,13 @@ def test_joint_offers_go_outward_not_to_each_other(pipeline: Pipeline) -> None:
     assert {("BRA", "USA"), ("USA", "BRA")} <= {(s, t) for s, t, _ in found}
 
 
+def test_the_venue_of_a_meeting_is_not_a_party(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "The French president held a summit in Canada on Monday.")
+    assert ("FRAGOV", "CAN", "04") not in found
+    found = triples(pipeline, "The German president criticized Iran following a summit in Canada.")
+    assert ("DEUGOV", "IRN", "11") in found and ("DEUGOV", "CAN", "11") not in found
+
+
 def test_a_press_release_is_not_a_release(pipeline: Pipeline) -> None:
     text = "The Austrian government issued a press release on the deal with Hungary."
     assert not [e for e in events(pipeline, text) if e.type.root == "08"]

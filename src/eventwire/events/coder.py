@@ -77,6 +77,8 @@ from eventwire.events.rules import (
 from eventwire.records import Actor, Document, Event, Mention, Sentence, Span
 
 _VERB_POS = frozenset({"VERB"})
+# Meetings: the place a meeting is in hosts it; it is not a party to it.
+CONSULT_ROOT = "04"
 _NOUN_POS = frozenset({"NOUN"})
 
 
@@ -307,7 +309,7 @@ class DependencyCoder:
             if not targets:
                 return []
         if not targets and not unattributed:
-            targets = topic_place(token, index, exclude)
+            targets = topic_place(token, index, exclude, venue=base_code[:2] == CONSULT_ROOT)
         if unattributed:
             # "Three US servicemen were killed by a roadside bomb": the victims are
             # known, the attacker is not; CAMEO/PLOVER code it as unidentified armed

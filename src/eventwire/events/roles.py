@@ -73,6 +73,10 @@ OBJECT_CONTROL = frozenset(
 TOPICAL_NOUNS = frozenset(
     {"investigation", "probe", "inquiry", "trial", "impeachment", "indictment", "hearing"}
 )
+# Prepositions that lead from an event to what it is about, or to where that was.
+TOPIC_PREPS = frozenset(
+    {"for", "of", "about", "over", "on", "against", "to", "into", "in", "at", "near"}
+)
 # Acts named after whom they befall: "Khashoggi's assassination", "Navalny's arrest"
 # name the victim in the possessor, unless an "of" phrase does ("Russia's arrest of
 # the activist").
@@ -547,20 +551,26 @@ def noun_target(
     return _pick(_noun_target_groups(noun, index, prep, places), exclude | {noun.i})
 
 
-def topic_place(trigger: Token, index: MentionIndex, exclude: set[int]) -> list[Mention]:
+def topic_place(
+    trigger: Token, index: MentionIndex, exclude: set[int], venue: bool = False
+) -> list[Mention]:
     """The country where the thing an event is about happened, as its target when
     no actor is named: "claimed responsibility for an attack in Kenya", "a summit
     on the unrest in Iran", "an attack targeting a mall in Kenya's capital". Only a
     bare country (no sector) counts, named by the place phrase or its modifier,
     nested in the trigger's object phrase (through prepositions and participle
-    clauses), at most four phrases down."""
+    clauses), at most four phrases down. With ``venue`` (meetings), the trigger's
+    own "in" phrase is where it met, not a party: "a summit in Canada"."""
     frontier = [c for c in trigger.children if c.dep_ in {"dobj", "prep", "attr"}]
-    for _ in range(4):
+    for depth in range(4):
         following: list[Token] = []
         for node in frontier:
+            if node.dep_ == "prep" and node.lower_ not in TOPIC_PREPS:
+                continue  # "lashed out following a summit in Canada": time, not topic
             objects = _children(node, {"pobj"}) if node.dep_ == "prep" else [node]
             for obj in objects:
-                if node.dep_ == "prep" and node.lower_ == "in":
+                at_venue = venue and depth == 0 and node.head.i == trigger.i
+                if node.dep_ == "prep" and node.lower_ == "in" and not at_venue:
                     places = [
                         m
                         for m in index.for_argument(obj)
