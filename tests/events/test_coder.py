@@ -128,6 +128,13 @@ def test_the_venue_of_a_meeting_is_not_a_party(pipeline: Pipeline) -> None:
     assert ("DEUGOV", "IRN", "11") in found and ("DEUGOV", "CAN", "11") not in found
 
 
+def test_who_survives_or_follows_an_attack_did_not_make_it(pipeline: Pipeline) -> None:
+    assert not events(pipeline, "A Spanish student survived the attack with leg injuries.")
+    text = "Hours after the attack, the French president spoke to Germany's chancellor."
+    assert not [e for e in events(pipeline, text) if e.type.root == "19"]
+    assert ("RUS", "UKR", "19") in triples(pipeline, "Russia launched an attack on Ukraine.")
+
+
 def test_a_press_release_is_not_a_release(pipeline: Pipeline) -> None:
     text = "The Austrian government issued a press release on the deal with Hungary."
     assert not [e for e in events(pipeline, text) if e.type.root == "08"]

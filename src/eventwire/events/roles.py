@@ -77,6 +77,15 @@ TOPICAL_NOUNS = frozenset(
 TOPIC_PREPS = frozenset(
     {"for", "of", "about", "over", "on", "against", "to", "into", "in", "at", "near"}
 )
+# Verbs whose subject lives through, sees or recalls an event rather than doing it.
+EXPERIENCER_VERBS = frozenset(
+    {"survive", "witness", "miss", "mourn", "remember", "commemorate", "recall", "fear"}
+    | {"face", "suffer", "endure", "escape", "avoid", "watch", "see", "describe", "cover"}
+    | {"blame", "investigate", "recount", "experience", "flee"}
+)
+# Prepositions that date a clause by an event ("after the attack") without making
+# the clause's subject its agent.
+TIME_PREPS = frozenset({"after", "since", "before", "during", "following", "amid", "until"})
 # Acts named after whom they befall: "Khashoggi's assassination", "Navalny's arrest"
 # name the victim in the possessor, unless an "of" phrase does ("Russia's arrest of
 # the activist").
@@ -511,6 +520,10 @@ def noun_source(noun: Token, index: MentionIndex, exclude: set[int]) -> list[Men
     verb = governing_verb(noun)
     if verb is None or head.dep_ in {"nsubj", "nsubjpass"}:
         return []
+    if verb.lemma_.lower() in EXPERIENCER_VERBS:
+        return []  # "a Spanish student survived the attack" did not attack
+    if head.dep_ == "pobj" and head.head.lower_ in TIME_PREPS:
+        return []  # "Obama spoke fourteen hours after the attack"
     return verb_source(verb, index)
 
 
