@@ -135,6 +135,17 @@ def test_who_survives_or_follows_an_attack_did_not_make_it(pipeline: Pipeline) -
     assert ("RUS", "UKR", "19") in triples(pipeline, "Russia launched an attack on Ukraine.")
 
 
+def test_accidents_have_no_attacker(pipeline: Pipeline) -> None:
+    text = "Seven US sailors were killed when the destroyer collided with a ship off Japan."
+    assert not events(pipeline, text)
+
+
+def test_an_order_needs_someone_ordered(pipeline: Pipeline) -> None:
+    assert not events(pipeline, "The US president ordered the same meal at the hotel.")
+    found = triples(pipeline, "China's aviation authority ordered Chinese airlines to ground jets.")
+    assert ("CHNGOV", "CHNBUS", "10") in found
+
+
 def test_a_press_release_is_not_a_release(pipeline: Pipeline) -> None:
     text = "The Austrian government issued a press release on the deal with Hungary."
     assert not [e for e in events(pipeline, text) if e.type.root == "08"]

@@ -36,6 +36,7 @@ from eventwire.events.roles import (
     verb_target,
 )
 from eventwire.events.rules import (
+    ACCIDENT_LEMMAS,
     ADDRESSEE_ROOTS,
     AGREEMENT_CODE,
     AGREEMENT_VERBS,
@@ -283,6 +284,8 @@ class DependencyCoder:
         unattributed = not sources
         if unattributed and base_code[:2] not in UNATTRIBUTED_ROOTS:
             return []
+        if unattributed and any(t.lemma_.lower() in ACCIDENT_LEMMAS for t in token.sent):
+            return []  # "sailors were killed when the destroyer collided with a ship"
         exclude = {m.head_token for m in sources}
         pattern = trigger.pattern
         places = base_code[:2] in PLACE_TARGET_ROOTS or base_code in PLACE_TARGET_CODES

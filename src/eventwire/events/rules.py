@@ -95,6 +95,13 @@ def is_theme(noun: Token, verbs: list[Token]) -> bool:
 # Roots whose events are commonly reported without a recipient: statements,
 # intentions, concessions, protests, force posture ("troops withdrew", "protested").
 TARGETLESS_ROOTS = frozenset({"01", "02", "03", "07", "08", "10", "11", "12", "13", "14", "15"})
+# Orders are demands only when someone is ordered ("ordered airlines to ground ...").
+ADDRESSED_VERBS = frozenset({"order", "instruct", "direct", "command"})
+# Deaths in accidents and disasters have no attacker, named or not.
+ACCIDENT_LEMMAS = frozenset(
+    {"crash", "collide", "collision", "accident", "earthquake", "flood", "storm", "stampede"}
+    | {"avalanche", "landslide", "hurricane", "typhoon", "derail", "capsize", "shipwreck"}
+)
 # Threat verbs are events even when what is threatened is not codable.
 THREAT_VERBS = frozenset({"threaten", "warn"})
 # Appeals, demands, concessions and threats address the subject of their complement
@@ -329,6 +336,8 @@ def may_lack_target(trigger: Trigger, code: str) -> bool:
     """A bare converted verb ("take", "serve", "contain") codes only with a recipient;
     specific and hand-written patterns, event nouns and targetless roots need none."""
     pattern = trigger.pattern
+    if trigger.kind == "verb" and pattern.specificity == 0 and pattern.lemma in ADDRESSED_VERBS:
+        return False  # "ordered the same meal", "ordered a review": no one was ordered
     explicit = pattern.specificity == 0 and pattern.target in {"dobj", "pobj"}
     if trigger.kind == "verb" and explicit and code[:2] in PARTNERED_ROOTS:
         # The row names where its recipient is ("helped Israel"), and cooperation
