@@ -146,6 +146,13 @@ def test_an_order_needs_someone_ordered(pipeline: Pipeline) -> None:
     assert ("CHNGOV", "CHNBUS", "10") in found
 
 
+def test_an_event_noun_naming_a_thing_is_no_event(pipeline: Pipeline) -> None:
+    text = "The migrant lost 26 pounds in a US immigrant detention center in Texas."
+    assert not [e for e in events(pipeline, text) if e.type.root == "17"]
+    found = triples(pipeline, "US drone strikes killed three Taliban fighters.")
+    assert found and all(source == "USA" for source, _, _ in found)
+
+
 def test_a_press_release_is_not_a_release(pipeline: Pipeline) -> None:
     text = "The Austrian government issued a press release on the deal with Hungary."
     assert not [e for e in events(pipeline, text) if e.type.root == "08"]

@@ -95,6 +95,12 @@ def is_theme(noun: Token, verbs: list[Token]) -> bool:
 # Roots whose events are commonly reported without a recipient: statements,
 # intentions, concessions, protests, force posture ("troops withdrew", "protested").
 TARGETLESS_ROOTS = frozenset({"01", "02", "03", "07", "08", "10", "11", "12", "13", "14", "15"})
+# Heads that make an event noun before them the name of a thing: "detention centre".
+THING_HEADS = frozenset(
+    {"centre", "center", "facility", "camp", "site", "zone", "cell", "helicopter", "jet"}
+    | {"aircraft", "plane", "drone", "force", "crime", "criminal", "tribunal", "court", "law"}
+    | {"dog", "rifle", "vehicle", "ship", "boat", "squad", "unit", "suspect", "victim"}
+)
 # Orders are demands only when someone is ordered ("ordered airlines to ground ...").
 ADDRESSED_VERBS = frozenset({"order", "instruct", "direct", "command"})
 # Deaths in accidents and disasters have no attacker, named or not.
@@ -260,13 +266,18 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 
 
 def instrument_owner(trigger: Token, index: MentionIndex) -> Mention | None:
-    """The actor named on the means of a violent act whose agent is not a subject:
-    "killed in Israeli tank shelling", "killed by Russian shelling", "wounded in a
-    US drone strike" -> ISR, RUS, USA (never a place: "shelling in Gaza")."""
-    for prep in trigger.children:
-        if prep.dep_ != "agent" and not (prep.dep_ == "prep" and prep.lower_ in _INSTRUMENT_PREPS):
+    """The actor named on the means of a violent act whose agent is not named:
+    "killed in Israeli tank shelling", "killed by Russian shelling", "US drone
+    strikes killed ..." -> ISR, RUS, USA (never a place: "shelling in Gaza")."""
+    weapons = [c for c in trigger.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    for prep in [*weapons, *trigger.children]:
+        if prep in weapons:
+            means_list = [prep]  # "US drone strikes killed three fighters"
+        elif prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in _INSTRUMENT_PREPS):
+            means_list = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+        else:
             continue
-        for means in (c for c in prep.children if c.dep_ in {"pobj", "pcomp"}):
+        for means in means_list:
             if index.at(means):
                 continue  # "killed by rebels" names the agent itself, not a means
             frontier = [means]
@@ -507,8 +518,14 @@ ENTITY_GOVERNORS = frozenset(
 
 
 def names_a_standing_thing(trigger: Trigger, light_verbs: frozenset[str]) -> bool:
-    """An entity noun not governed by a verb that makes it happen is background."""
-    if trigger.kind != "noun" or trigger.token.lemma_.lower() not in ENTITY_NOUNS:
+    """An entity noun not governed by a verb that makes it happen is background; an
+    event noun naming a kind of thing ("detention centre", "attack helicopter",
+    "war crimes") is no event."""
+    token = trigger.token
+    thing = token.dep_ == "compound" and token.head.lemma_.lower() in THING_HEADS
+    if trigger.kind == "noun" and thing:
+        return True
+    if trigger.kind != "noun" or token.lemma_.lower() not in ENTITY_NOUNS:
         return False
     verb = governing_verb(trigger.token)
     if verb is None:
