@@ -153,6 +153,13 @@ def test_an_event_noun_naming_a_thing_is_no_event(pipeline: Pipeline) -> None:
     assert found and all(source == "USA" for source, _, _ in found)
 
 
+def test_a_threat_one_is_under_is_a_danger_not_an_act(pipeline: Pipeline) -> None:
+    text = "Israel is under threat from Iran."
+    assert not [e for e in events(pipeline, text) if e.type.root == "13"]
+    found = triples(pipeline, "The US president issued a threat against Iran.")
+    assert ("USAGOV", "IRN", "13") in found
+
+
 def test_a_press_release_is_not_a_release(pipeline: Pipeline) -> None:
     text = "The Austrian government issued a press release on the deal with Hungary."
     assert not [e for e in events(pipeline, text) if e.type.root == "08"]

@@ -523,7 +523,7 @@ def names_a_standing_thing(trigger: Trigger, light_verbs: frozenset[str]) -> boo
     "war crimes") is no event."""
     token = trigger.token
     thing = token.dep_ == "compound" and token.head.lemma_.lower() in THING_HEADS
-    if trigger.kind == "noun" and thing:
+    if trigger.kind == "noun" and (thing or _a_danger(token)):
         return True
     if trigger.kind != "noun" or token.lemma_.lower() not in ENTITY_NOUNS:
         return False
@@ -532,6 +532,16 @@ def names_a_standing_thing(trigger: Trigger, light_verbs: frozenset[str]) -> boo
         return True
     lemma = verb.lemma_.lower()
     return lemma not in light_verbs and lemma not in ENTITY_GOVERNORS
+
+
+def _a_danger(noun: Token) -> bool:
+    """ "the threat posed by Iran", "Iran poses a threat", "under threat": a danger
+    someone is in, not a threat someone made."""
+    if noun.lemma_.lower() != "threat":
+        return False
+    posed = any(c.lemma_.lower() == "pose" for c in noun.children if c.dep_ in {"acl", "relcl"})
+    governed = noun.head.lemma_.lower() in {"pose", "under"} and noun.dep_ in {"dobj", "pobj"}
+    return posed or governed
 
 
 def releases_people(trigger: Token, target: Mention) -> bool:
