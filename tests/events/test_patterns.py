@@ -253,6 +253,8 @@ def test_release_of_documents_is_no_event_but_persons_are(table: PatternTable) -
         ("Russia released the Ukrainian civilians on Monday.", "0841"),
         ("Iran released the British tanker on Monday.", "084"),
         ("Syrian troops surrounded the town of Qusair on Monday.", "191"),
+        # a light verb's phrase may belong to its noun: "opened a hearing Wednesday into"
+        ("Israel's high court opened a hearing Wednesday into the interrogations.", "090"),
     ],
 )
 def test_new_rows_fire_in_the_pipeline(pipeline: Pipeline, text: str, code: str) -> None:

@@ -188,6 +188,10 @@ class DependencyCoder:
 
     def _match_noun(self, token: Token, lemma: str) -> Pattern | None:
         preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in self._light_verbs:
+            # "opened a hearing on Wednesday into ...": the parser hangs the noun's
+            # phrase on the light verb.
+            preps |= {c.lower_ for c in token.head.children if c.dep_ == "prep"}
         for pattern in self.patterns.candidates("noun", lemma):
             if pattern.prep and pattern.prep not in preps:
                 continue
