@@ -25,6 +25,8 @@ def test_gold_actor_codes_are_normalised() -> None:
     assert ev.parse_gold_actor("IGOUNOMIL") == ev.ActorKey("IGOUNOMIL", "IGO")
     assert ev.parse_gold_actor("---") == ev.ActorKey("", None)
     assert ev.parse_gold_actor(None) == ev.ActorKey("", None)
+    # CAMEO's older code for East Timor and ISO's compare equal
+    assert ev.parse_gold_actor("TMPGOV").country == ev.parse_gold_actor("TLS").country == "TLS"
 
 
 def test_our_codes_without_country_meet_gold_dashes() -> None:
