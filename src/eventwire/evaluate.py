@@ -26,9 +26,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
+from eventwire.countries import CAMEO_TO_ISO
 from eventwire.records import Actor, CodedDocument, Event, IngestError, RawArticle
 
 if TYPE_CHECKING:
@@ -40,8 +40,6 @@ NO_COUNTRY = "---"
 # CAMEO families of transnational actors: the first three letters name the family,
 # not a state. All members of a family compare equal at the country level.
 NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "MNC", "IMG"})  # IMG: armed transnational groups
-# CAMEO kept older codes for two countries; gold files use either form.
-SAME_COUNTRY = MappingProxyType({"TMP": "TLS", "KSV": "XKX"})
 
 
 class GoldFormatError(ValueError):
@@ -76,7 +74,7 @@ def parse_gold_actor(code: str | None) -> ActorKey:
         return ActorKey(code=text[len(NO_COUNTRY) :], country=None)
     if len(text) < 3 or not text[:3].isalpha():
         return ActorKey(code=text, country=None)
-    return ActorKey(code=text, country=SAME_COUNTRY.get(text[:3], text[:3]))
+    return ActorKey(code=text, country=CAMEO_TO_ISO.get(text[:3], text[:3]))
 
 
 def actor_key(actor: Actor | None) -> ActorKey:
@@ -90,7 +88,7 @@ def actor_key(actor: Actor | None) -> ActorKey:
     country = actor.country.upper() if actor.country else None
     if country is None and code[:3] in NON_STATE_PREFIXES:
         country = code[:3]
-    return ActorKey(code=code, country=SAME_COUNTRY.get(country, country) if country else None)
+    return ActorKey(code=code, country=CAMEO_TO_ISO.get(country, country) if country else None)
 
 
 # --------------------------------------------------------------------------- records

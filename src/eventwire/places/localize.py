@@ -21,10 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
+from eventwire.countries import ISO_TO_CAMEO
 from eventwire.records import Actor, Event, Mention, Span
 
 # Event roots whose place is where their actors are (CAMEO 08 but not 087
@@ -36,8 +36,6 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Code families that are not of one country, and people who are away from theirs.
 NOT_LOCAL_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 NOT_LOCAL_SECTORS = frozenset({"REF", "IGO", "NGO", "IMG", "MNC"})
-# The gazetteer speaks ISO 3166; CAMEO kept older codes for two countries.
-CAMEO_COUNTRY = MappingProxyType({"TLS": "TMP", "XKX": "KSV"})
 
 
 def localize_actors(
@@ -112,7 +110,7 @@ def _participles(token: Token) -> list[Token]:
 def _with_country(actor: Actor, span: Span, iso3: str) -> Actor | None:
     if not _placeable(actor):
         return None
-    country = CAMEO_COUNTRY.get(iso3, iso3)
+    country = ISO_TO_CAMEO.get(iso3, iso3)
     return replace(
         actor,
         code=country + actor.code,
