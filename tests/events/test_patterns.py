@@ -255,6 +255,9 @@ def test_release_of_documents_is_no_event_but_persons_are(table: PatternTable) -
         ("Syrian troops surrounded the town of Qusair on Monday.", "191"),
         # a light verb's phrase may belong to its noun: "opened a hearing Wednesday into"
         ("Israel's high court opened a hearing Wednesday into the interrogations.", "090"),
+        # exercises: a show of force alone, military cooperation together; war games are one
+        ("Russia held military exercises near the Ukrainian border.", "150"),
+        ("French and Egyptian warships launched war games in the Mediterranean.", "062"),
     ],
 )
 def test_new_rows_fire_in_the_pipeline(pipeline: Pipeline, text: str, code: str) -> None:

@@ -44,6 +44,8 @@ from eventwire.events.rules import (
     ARMED_SECTORS,
     CONVERSE_VERBS,
     DEMANDS,
+    EXERCISE_NOUNS,
+    JOINT_EXERCISE_CODE,
     MATERIAL_CONFLICT,
     MEASURE_WORDS,
     NON_PREDICATE_DEPS,
@@ -285,6 +287,12 @@ class DependencyCoder:
                     document,
                     index,
                 )
+        if (
+            trigger.kind == "noun"
+            and token.lemma_.lower() in EXERCISE_NOUNS
+            and len({m.actor.country for m in sources} - {None}) > 1
+        ):
+            base_code = JOINT_EXERCISE_CODE  # "French and Egyptian warships launched war games"
         unattributed = not sources
         if unattributed and base_code[:2] not in UNATTRIBUTED_ROOTS:
             return []

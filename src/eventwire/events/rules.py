@@ -99,8 +99,12 @@ TARGETLESS_ROOTS = frozenset({"01", "02", "03", "07", "08", "10", "11", "12", "1
 THING_HEADS = frozenset(
     {"centre", "center", "facility", "camp", "site", "zone", "cell", "helicopter", "jet"}
     | {"aircraft", "plane", "drone", "force", "crime", "criminal", "tribunal", "court", "law"}
-    | {"dog", "rifle", "vehicle", "ship", "boat", "squad", "unit", "suspect", "victim"}
+    | {"dog", "rifle", "vehicle", "ship", "boat", "squad", "unit", "suspect", "victim", "game"}
 )
+# Military exercises held by the forces of several countries together are military
+# cooperation (062), not a show of force (150).
+EXERCISE_NOUNS = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "game"})
+JOINT_EXERCISE_CODE = "062"
 # Orders are demands only when someone is ordered ("ordered airlines to ground ...").
 ADDRESSED_VERBS = frozenset({"order", "instruct", "direct", "command"})
 # Deaths in accidents and disasters have no attacker, named or not.
