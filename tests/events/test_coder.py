@@ -160,6 +160,12 @@ def test_a_threat_one_is_under_is_a_danger_not_an_act(pipeline: Pipeline) -> Non
     assert ("USAGOV", "IRN", "13") in found
 
 
+def test_a_meeting_needs_someone_met(pipeline: Pipeline) -> None:
+    assert not events(pipeline, "In the meeting, the US president said the plan was bad.")
+    found = triples(pipeline, "The US president held a meeting with the Chinese premier.")
+    assert ("USAGOV", "CHNGOV", "04") in found
+
+
 def test_a_press_release_is_not_a_release(pipeline: Pipeline) -> None:
     text = "The Austrian government issued a press release on the deal with Hungary."
     assert not [e for e in events(pipeline, text) if e.type.root == "08"]

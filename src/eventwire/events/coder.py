@@ -353,6 +353,8 @@ class DependencyCoder:
         elif len(sources) > 1 and joint(code, token):
             # "Brazil and the United States agreed to deepen ties": each with the other.
             pairs = [(s, t) for s in sources for t in sources if s is not t]
+        elif code[:2] == CONSULT_ROOT:
+            return []  # "in the meeting, the president said": a meeting with nobody named
         else:  # "US and British activists protested": each on its own
             pairs = [(s, None) for s in sources]
         return self._pairs_to_events(trigger, code, reading, pairs, sentence, document, index)
