@@ -166,6 +166,11 @@ def test_a_meeting_needs_someone_met(pipeline: Pipeline) -> None:
     assert ("USAGOV", "CHNGOV", "04") in found
 
 
+def test_conjoined_passives_share_their_agent(pipeline: Pipeline) -> None:
+    text = "The American general was shot and killed by an Afghan soldier on Monday."
+    assert ("AFGMIL", "USAMIL", "19") in triples(pipeline, text)
+
+
 def test_a_press_release_is_not_a_release(pipeline: Pipeline) -> None:
     text = "The Austrian government issued a press release on the deal with Hungary."
     assert not [e for e in events(pipeline, text) if e.type.root == "08"]

@@ -258,6 +258,9 @@ def test_release_of_documents_is_no_event_but_persons_are(table: PatternTable) -
         # exercises: a show of force alone, military cooperation together; war games are one
         ("Russia held military exercises near the Ukrainian border.", "150"),
         ("French and Egyptian warships launched war games in the Mediterranean.", "062"),
+        # tariffs hit goods, missiles hit cities
+        ("The US has hit $250bn of Chinese goods with tariffs since July.", "163"),
+        ("Russian missiles hit Kyiv on Monday.", "190"),
     ],
 )
 def test_new_rows_fire_in_the_pipeline(pipeline: Pipeline, text: str, code: str) -> None:

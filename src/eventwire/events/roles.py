@@ -298,7 +298,11 @@ def verb_source(verb: Token, index: MentionIndex) -> list[Mention]:
     node, link = verb, ""
     for _ in range(6):
         if is_passive(node):
-            for agent in _children(node, {"agent"}):
+            # "was shot and killed by an Afghan soldier": conjoined participles share
+            # the agent the parser hangs on the last of them.
+            marked = any(c.dep_ == "auxpass" for c in node.children)
+            shared = [c for c in node.conjuncts if c.tag_ == "VBN"] if marked else []
+            for agent in [a for v in (node, *shared) for a in _children(v, {"agent"})]:
                 for pobj in _children(agent, {"pobj"}):
                     return index.with_conjuncts(pobj)
             if link != "xcomp":
