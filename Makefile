@@ -19,7 +19,7 @@ PYTHON312 ?= $(shell for p in $(PY312_CANDIDATES); do \
 	if "$$p" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' >/dev/null 2>&1; \
 	then command -v "$$p"; break; fi; done)
 
-.PHONY: install web browser lint test pytest eval fuzz bench bench-api load-api demo demo-code demo-store demo-serve clean distclean
+.PHONY: install web browser lint test pytest eval corpus-profile fuzz bench bench-api load-api demo demo-code demo-store demo-serve clean distclean
 
 install: $(STAMP)
 
@@ -62,6 +62,11 @@ pytest: install web
 eval: install
 	@for f in $(GOLD); do [ -f "$$f" ] || { echo "error: gold file $$f missing (set EVAL_DIR=...)" >&2; exit 1; }; done
 	$(BIN)/eventwire eval $(GOLD) --floors $(FLOORS)
+
+# What the coder does to 2,000 real articles: roots, 01x share, self-directed events.
+PROFILE_CORPUS ?= ../shared/corpus/allsides_political.jsonl.gz
+corpus-profile: install
+	$(BIN)/python quality/corpus_profile.py $(PROFILE_CORPUS) --limit 2000 --workers 2
 
 test: lint pytest eval
 
