@@ -171,6 +171,19 @@ def test_conjoined_passives_share_their_agent(pipeline: Pipeline) -> None:
     assert ("AFGMIL", "USAMIL", "19") in triples(pipeline, text)
 
 
+def test_only_a_weapon_subject_leaves_the_attacker_unnamed(pipeline: Pipeline) -> None:
+    """A subject the recogniser cannot name is not a weapon: no unidentified attacker."""
+    text = "A coalition of rebel groups attacked government troops."
+    assert not [e for e in events(pipeline, text) if e.source.code.endswith("UAF")]
+
+
+def test_a_led_force_belongs_to_its_leader(pipeline: Pipeline) -> None:
+    coded = pipeline.code_text("Vietnamese-led forces shelled the border camps.")
+    assert "VNMMIL" in {m.actor.code for m in coded.mentions}
+    coded = pipeline.code_text("Russian-backed separatists attacked Ukrainian troops.")
+    assert "RUSREB" not in {m.actor.code for m in coded.mentions}
+
+
 def test_a_press_release_is_not_a_release(pipeline: Pipeline) -> None:
     text = "The Austrian government issued a press release on the deal with Hungary."
     assert not [e for e in events(pipeline, text) if e.type.root == "08"]

@@ -540,6 +540,14 @@ class _DocumentRun:
                 result = self.resolve(child.i)
                 if result is not None:
                     found.append((child.i, result))
+                elif child.lemma_.lower() == "lead" and child.tag_ == "VBN":
+                    # "Vietnamese-led forces", "the US-led coalition": the leader is the
+                    # principal ("Russian-backed" separatists are not Russia's own).
+                    for leader in child.children:
+                        if leader.dep_ in {"npadvmod", "compound", "amod", "nmod"}:
+                            led_by = self.resolve(leader.i)
+                            if led_by is not None:
+                                found.append((leader.i, led_by))
                 else:
                     found.extend(self._modifiers(child, None))
         for i in inside:

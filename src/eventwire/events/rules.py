@@ -235,6 +235,13 @@ HUMAN_SECTORS = frozenset(
 _THEME_DEPS = frozenset({"dobj", "nsubjpass", "nsubj"})
 # Force, coercion and violence (CAMEO 15-20).
 MATERIAL_CONFLICT = frozenset({"15", "16", "17", "18", "19", "20"})
+# Subjects that are the means of violence, not its agent: "a car bomb killed ...".
+MEANS_OF_VIOLENCE = frozenset(
+    {"bomb", "blast", "explosion", "explosive", "device", "mine", "landmine", "missile"}
+    | {"rocket", "shell", "mortar", "grenade", "bullet", "gunfire", "fire", "shelling"}
+    | {"strike", "airstrike", "raid", "attack", "ambush", "drone", "violence", "fighting"}
+    | {"clash", "riot", "unrest", "shooting", "bombing", "barrage", "salvo", "artillery"}
+)
 # Material violence is worth coding even when the perpetrator is not named.
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
 UNATTRIBUTED_SECTOR = "UAF"
@@ -259,7 +266,9 @@ def victims(trigger: Trigger, index: MentionIndex) -> list[Mention]:
     if token.dep_ == "acl" and token.tag_ == "VBN":
         return index.with_conjuncts(token.head)
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    if subjects and all(s.pos_ == "NOUN" and not index.for_argument(s) for s in subjects):
+    if subjects and all(
+        s.lemma_.lower() in MEANS_OF_VIOLENCE and not index.for_argument(s) for s in subjects
+    ):
         # "A car bomb killed twelve soldiers": the subject is a weapon, not an actor.
         return [m for c in token.children if c.dep_ == "dobj" for m in index.with_conjuncts(c)]
     return []
