@@ -261,6 +261,8 @@ def test_release_of_documents_is_no_event_but_persons_are(table: PatternTable) -
         # tariffs hit goods, missiles hit cities
         ("The US has hit $250bn of Chinese goods with tariffs since July.", "163"),
         ("Russian missiles hit Kyiv on Monday.", "190"),
+        ("Sudanese soldiers opened fire on protesters in Khartoum.", "190"),
+        ("Vietnamese troops launched rocket fire against Cambodian camps.", "194"),
     ],
 )
 def test_new_rows_fire_in_the_pipeline(pipeline: Pipeline, text: str, code: str) -> None:
