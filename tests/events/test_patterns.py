@@ -262,6 +262,8 @@ def test_release_of_documents_is_no_event_but_persons_are(table: PatternTable) -
         ("The US has hit $250bn of Chinese goods with tariffs since July.", "163"),
         ("Russian missiles hit Kyiv on Monday.", "190"),
         ("Sudanese soldiers opened fire on protesters in Khartoum.", "190"),
+        # denying what was asked for is rejecting it; denying a charge is not
+        ("The US denied visas to Iranian diplomats on Monday.", "1233"),
         ("Vietnamese troops launched rocket fire against Cambodian camps.", "194"),
     ],
 )
