@@ -184,6 +184,15 @@ def test_a_led_force_belongs_to_its_leader(pipeline: Pipeline) -> None:
     assert "RUSREB" not in {m.actor.code for m in coded.mentions}
 
 
+def test_figurative_damage_and_engagement_are_not_violence(pipeline: Pipeline) -> None:
+    for text in (
+        "The US president is engaged in a pattern of retaliation against Congress.",
+        "The French government's leadership is damaged, the opposition said.",
+        "Iran stockpiled uranium in violation of the 2015 nuclear deal with the US.",
+    ):
+        assert not [e for e in events(pipeline, text) if e.type.root in {"18", "19"}], text
+
+
 def test_a_press_release_is_not_a_release(pipeline: Pipeline) -> None:
     text = "The Austrian government issued a press release on the deal with Hungary."
     assert not [e for e in events(pipeline, text) if e.type.root == "08"]

@@ -264,6 +264,8 @@ def test_release_of_documents_is_no_event_but_persons_are(table: PatternTable) -
         ("Sudanese soldiers opened fire on protesters in Khartoum.", "190"),
         # denying what was asked for is rejecting it; denying a charge is not
         ("The US denied visas to Iranian diplomats on Monday.", "1233"),
+        ("The US president ripped into the French president on Tuesday.", "111"),
+        ("Russian forces committed ceasefire violations near Donetsk.", "196"),
         ("Vietnamese troops launched rocket fire against Cambodian camps.", "194"),
     ],
 )

@@ -90,3 +90,19 @@ def test_an_ethnic_adjective_does_not_give_a_role_its_state(pipeline: Pipeline) 
     assert [m.actor.code for m in coded.mentions] == ["REB"]
     coded = pipeline.code_text("Albanian guerrillas attacked a police station.")
     assert [m.actor.code for m in coded.mentions] == ["ALBREB"]
+
+
+def test_a_place_of_another_clause_places_nobody(pipeline: Pipeline) -> None:
+    """ "told reporters in Iowa shortly after ... were killed": Iowa is where the
+    telling happened, not the killing."""
+    text = "The senator told reporters at an event in Iowa after Libyan soldiers were killed."
+    _, events = _events(pipeline, text)
+    attacks = [e for e in events if e.type.root == "19"]
+    assert attacks and all(e.source.country != "USA" for e in attacks)
+
+
+def test_a_partitive_subject_is_placed_by_its_own_phrase(pipeline: Pipeline) -> None:
+    text = "Tens of thousands of students throughout Indonesia staged mass demonstrations."
+    body, event = _one(pipeline, text, "14")
+    assert event.source.country == "IDN"
+    _placed_at(event.source, body, "Indonesia")

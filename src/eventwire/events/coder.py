@@ -136,6 +136,14 @@ class DependencyCoder:
             if code == NULL_CODE:
                 continue
             found.append(Trigger(token, pattern.kind, pattern, code))
+        nouns = {t.token.i for t in found if t.kind == "noun"}
+        # "ceasefire violations": a noun compounded onto another event noun is part
+        # of that event, not one of its own.
+        found = [
+            t
+            for t in found
+            if not (t.kind == "noun" and t.token.dep_ == "compound" and t.token.head.i in nouns)
+        ]
         by_token = {t.token.i: t for t in found}
         found.extend(DEMANDS.find(sent, by_token))
         found.extend(APPEALS.find(sent, by_token))

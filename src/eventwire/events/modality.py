@@ -274,7 +274,8 @@ def read_modality(trigger: Token) -> ModalityReading:
             modality, cue = "requested", node
         elif lemma in HYPOTHETICAL_NOUNS and link == "prep" and node.pos_ == "NOUN":
             modality, cue = "hypothetical", node
-        elif lemma in INTENT_CUES:
+        elif lemma in INTENT_CUES and not (lemma == "commit" and link == "dobj"):
+            # "committed to talks" is an intent; "committed violations" is a deed
             modality, cue = "intended", node
         elif link != "conj":
             governor_own = _own_modality(node)

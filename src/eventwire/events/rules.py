@@ -308,10 +308,10 @@ def instrument_owner(trigger: Token, index: MentionIndex) -> Mention | None:
 
 def unattributed_attacker(trigger: Token, sentence_index: int, index: MentionIndex) -> Mention:
     """An "unidentified armed forces" actor placed in the country where the violence
-    happened (a country named in a locative phrase of the sentence, if any). Its span
+    happened (a country named in a locative phrase of the trigger's clause, if any). Its span
     is the instrument ("by an improvised explosive device") or else the trigger."""
     country = None
-    for token in trigger.sent:
+    for token in trigger.subtree:  # not "told reporters in Iowa after X was killed"
         if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS:
             for mention in index.for_argument(token):
                 if mention.actor.country is not None:

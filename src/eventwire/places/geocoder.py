@@ -118,10 +118,13 @@ class Geocoder:
             for p in places
             if p.anchor is not None and p.preposition in OWN_PREPS
         }
+        by_id = {e.event_id: e for e in events}
         stative = {
             event_id: (mention.span, mention.place.country)
             for event_id, (_, mention) in chosen.items()
-            if mention is not None and mention.preposition in STATIVE_PREPS
+            if mention is not None
+            and mention.preposition in STATIVE_PREPS
+            and _on_the_event(doc, mention, by_id[event_id])
         }
         return localize_actors(doc, located, mentions, own, stative)
 
@@ -262,6 +265,13 @@ class Geocoder:
 
     def _actor_country(self, actor: Actor | None) -> Place | None:
         return None if actor is None else self.gazetteer.country(actor.country)
+
+
+def _on_the_event(doc: Doc, place: PlaceMention, event: Event) -> bool:
+    """The place hangs on the event's own words ("protested in Monrovia"), not on
+    another clause of its sentence ("told reporters in Iowa after X was killed")."""
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return trigger is not None and len(trigger) > 0 and _attachment(doc, place, trigger.root) <= 1
 
 
 def _placement(

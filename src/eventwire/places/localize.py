@@ -48,11 +48,11 @@ def localize_actors(
     """``own_places`` maps a token to the (span, ISO country) of a place in a
     stative or "from" phrase hanging on it; ``event_places`` maps an event id to
     its place when the sentence says it with a stative preposition."""
-    heads = {m.span: m.head_token for m in mentions}
+    by_span = {m.span: m for m in mentions}
     out = []
     for event in events:
-        source = _placed(doc, event.source, heads, own_places)
-        target = _placed(doc, event.target, heads, own_places) if event.target else None
+        source = _placed(doc, event.source, by_span, own_places)
+        target = _placed(doc, event.target, by_span, own_places) if event.target else None
         where = event_places.get(event.event_id)
         if where is not None and _local(event.type.cameo):
             if source is None:
@@ -85,18 +85,23 @@ def _placeable(actor: Actor) -> bool:
 
 
 def _placed(
-    doc: Doc, actor: Actor | None, heads: Mapping[Span, int], own: Mapping[int, tuple[Span, str]]
+    doc: Doc,
+    actor: Actor | None,
+    by_span: Mapping[Span, Mention],
+    own: Mapping[int, tuple[Span, str]],
 ) -> Actor | None:
     """The actor placed by its own locative phrase, or None."""
     if actor is None or not _placeable(actor):
         return None
-    head = heads.get(actor.span)
-    if head is None:
+    mention = by_span.get(actor.span)
+    if mention is None:
         return None
-    token: Token = doc[head]
+    token: Token = doc[mention.head_token]
     if token.dep_ not in SUBJECT_DEPS:
         return None  # "met rebels in Geneva": an object's phrase may be the event's place
-    for candidate in (token, *_participles(token)):
+    # "students throughout Indonesia", "tens of thousands of students throughout ..."
+    words = [doc[i] for i in range(mention.token_start, mention.token_end)]
+    for candidate in (*words, *_participles(token)):
         if candidate.i in own:
             return _with_country(actor, *own[candidate.i])
     return None
