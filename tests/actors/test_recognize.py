@@ -239,6 +239,17 @@ def test_an_organisations_troops_are_its_armed_arm(find) -> None:  # type: ignor
     assert find("UN officials visited the town.")["UN officials"].actor.code == "IGOUNO"
 
 
+def test_the_titled_description_points_back_to_that_title(find) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Prime Minister Igor Matovic of the Slovak Republic posted a message on Friday. "
+        "Later the Prime Minister apologised to the people."
+    )
+    found = find(text)
+    assert found["Prime Minister Igor Matovic"].actor.code == "SVKGOV"
+    assert found["the Prime Minister"].actor.code == "SVKGOV"
+    assert found["the Prime Minister"].actor.resolved_by == "coref"
+
+
 def test_near_spellings_are_unique_or_nothing() -> None:
     from eventwire.actors.recognize import _near_country, _near_spellings
 

@@ -734,6 +734,11 @@ class _DocumentRun:
                 country = self.surnames.get(last)
                 if country is None:  # "President Bouteflicka": one letter off a known name
                     country = _near_country(self.near_surnames, last)
+            of_country = self._via_preps(token, frozenset({"of"}), depth=1, places=True)
+            if title.country is None and of_country is not None:
+                # "Prime Minister Igor Matovič of the Slovak Republic"
+                self.consumed.add(of_country[0])
+                country = of_country[1].country
             if title.country is None and title.kind == "sector" and country is not None:
                 title = replace(title, code=country + title.code, country=country)
             found = replace(
@@ -805,8 +810,8 @@ class _DocumentRun:
 
     def _description(self, token: Token) -> _Resolved | None:
         lower = token.lower_
-        if token.pos_ != "NOUN" or token.tag_ in ("NNS", "NNPS"):
-            return None
+        if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS"):
+            return None  # "the Prime Minister" is often tagged a proper noun
         kinds = None
         if lower in coref.PERSON_DESCRIPTIONS:
             kinds = "person"
@@ -817,7 +822,9 @@ class _DocumentRun:
         if kinds is None:
             return None
         lefts = [c for c in token.lefts if c.dep_ != "punct"]
-        if len(lefts) != 1 or lefts[0].lower_ != "the":
+        if kinds == "person" and len(lefts) > 1 and lefts[0].lower_ == "the":
+            return self._titled_person(token, lefts)
+        if len(lefts) != 1 or lefts[0].lower_ != "the" or token.pos_ != "NOUN":
             return None
         if any(c.dep_ == "prep" for c in token.rights):
             return None
@@ -829,6 +836,22 @@ class _DocumentRun:
         else:
             found = coref.kind_antecedent(self.history, token.i, frozenset({"country"}))
         return self._corefer(token, found, lefts[0].i)
+
+    def _titled_person(self, token: Token, lefts: list[Token]) -> _Resolved | None:
+        """ "the Prime Minister", "the foreign minister": the latest person named
+        earlier with that very title ("Prime Minister Igor Matovič of the Slovak
+        Republic ... the Prime Minister apologised")."""
+        if not all(c.dep_ in {"compound", "amod", "det"} for c in lefts[1:]):
+            return None
+        title = " ".join(t.lower_ for t in (*lefts[1:], token))
+        for antecedent in reversed(self.history):
+            if antecedent.token >= lefts[0].i or antecedent.kind != "person":
+                continue
+            found = self.results[antecedent.key]
+            written = self.doc[found.start : found.end].text.lower()
+            if found.country is not None and title in written:
+                return self._corefer(token, antecedent, lefts[0].i)
+        return None
 
     def _pronoun(self, token: Token) -> _Resolved | None:
         lower = token.lower_
