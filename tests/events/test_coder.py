@@ -193,6 +193,19 @@ def test_figurative_damage_and_engagement_are_not_violence(pipeline: Pipeline) -
         assert not [e for e in events(pipeline, text) if e.type.root in {"18", "19"}], text
 
 
+def test_who_reports_an_attack_did_not_make_it(pipeline: Pipeline) -> None:
+    found = triples(pipeline, "Reuters reported the Taliban's attack on Kabul on Monday.")
+    assert ("AFGREB", "AFGGOV", "19") in found and all(s != "MED" for s, _, _ in found)
+    text = "The US prosecutor characterized the attack as designed to intimidate civilians."
+    assert not [e for e in events(pipeline, text) if e.type.root == "19"]
+
+
+def test_only_harm_done_has_an_unidentified_doer(pipeline: Pipeline) -> None:
+    assert not events(
+        pipeline, "Those who think Islamic State militants have been defeated are wrong."
+    )
+
+
 def test_a_press_release_is_not_a_release(pipeline: Pipeline) -> None:
     text = "The Austrian government issued a press release on the deal with Hungary."
     assert not [e for e in events(pipeline, text) if e.type.root == "08"]

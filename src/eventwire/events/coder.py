@@ -45,6 +45,7 @@ from eventwire.events.rules import (
     CONVERSE_VERBS,
     DEMANDS,
     EXERCISE_NOUNS,
+    HARM_LEMMAS,
     JOINT_EXERCISE_CODE,
     MATERIAL_CONFLICT,
     MEASURE_WORDS,
@@ -302,8 +303,10 @@ class DependencyCoder:
         ):
             base_code = JOINT_EXERCISE_CODE  # "French and Egyptian warships launched war games"
         unattributed = not sources
-        if unattributed and base_code[:2] not in UNATTRIBUTED_ROOTS:
-            return []
+        if unattributed and (
+            base_code[:2] not in UNATTRIBUTED_ROOTS or token.lemma_.lower() not in HARM_LEMMAS
+        ):
+            return []  # "ISIS is defeated" names no harm done by anyone in particular
         if unattributed and any(t.lemma_.lower() in ACCIDENT_LEMMAS for t in token.sent):
             return []  # "sailors were killed when the destroyer collided with a ship"
         exclude = {m.head_token for m in sources}

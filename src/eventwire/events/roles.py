@@ -77,11 +77,14 @@ TOPICAL_NOUNS = frozenset(
 TOPIC_PREPS = frozenset(
     {"for", "of", "about", "over", "on", "against", "to", "into", "in", "at", "near"}
 )
-# Verbs whose subject lives through, sees or recalls an event rather than doing it.
+# Verbs whose subject lives through, sees, recalls or reports an event rather than
+# doing it.
 EXPERIENCER_VERBS = frozenset(
     {"survive", "witness", "miss", "mourn", "remember", "commemorate", "recall", "fear"}
     | {"face", "suffer", "endure", "escape", "avoid", "watch", "see", "describe", "cover"}
     | {"blame", "investigate", "recount", "experience", "flee"}
+    # speakers: "Reuters reported the attack", "Bash characterized the attack as ..."
+    | {"report", "characterize", "characterise", "label", "term", "confirm", "cite", "tout"}
 )
 # Prepositions that date a clause by an event ("after the attack") without making
 # the clause's subject its agent.

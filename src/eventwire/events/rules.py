@@ -242,6 +242,13 @@ MEANS_OF_VIOLENCE = frozenset(
     | {"strike", "airstrike", "raid", "attack", "ambush", "drone", "violence", "fighting"}
     | {"clash", "riot", "unrest", "shooting", "bombing", "barrage", "salvo", "artillery"}
 )
+# Harm to named victims is worth coding even when the perpetrator is not named.
+HARM_LEMMAS = frozenset(
+    {"kill", "wound", "injure", "hurt", "shoot", "attack", "bomb", "shell", "kidnap"}
+    | {"abduct", "behead", "torture", "massacre", "execute", "assassinate", "murder"}
+    | {"hit", "strike", "target", "ambush", "raid", "stab", "beat", "slaughter", "burn"}
+    | {"blow", "capture", "seize", "detain", "bombard", "gun", "lynch", "rape", "disarm"}
+)
 # Material violence is worth coding even when the perpetrator is not named.
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
 UNATTRIBUTED_SECTOR = "UAF"
