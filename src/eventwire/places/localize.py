@@ -6,7 +6,7 @@ first that applies wins:
 
 1. the subject's own locative phrase ("students throughout Indonesia", "Albanians
    in south Serbia", "guerrillas operating in Macedonia"), whatever the event;
-2. the event's place, read from the same sentence with a stative preposition, for
+2. the event's place, said with a stative preposition on the event's own words, for
    events that happen where their actors are: concessions at home, investigations,
    threats, protests, coercion and violence. Talks, visits, aid, deployments and
    withdrawals cross borders, so their place says nothing about who acted.
@@ -47,7 +47,7 @@ def localize_actors(
 ) -> tuple[Event, ...]:
     """``own_places`` maps a token to the (span, ISO country) of a place in a
     stative or "from" phrase hanging on it; ``event_places`` maps an event id to
-    its place when the sentence says it with a stative preposition."""
+    its place when a stative phrase on the event's own words says it."""
     by_span = {m.span: m for m in mentions}
     out = []
     for event in events:
