@@ -21,12 +21,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from eventwire.countries import TRANSNATIONAL_PREFIXES
+from eventwire.events.rules import ARMED_SECTORS
 from eventwire.ingest.readers import read_inputs
 from eventwire.parallel import ParallelPipeline
 from eventwire.pipeline import Pipeline
 from eventwire.records import CodedDocument, Event, IngestError, RawArticle
-
-ARMED = frozenset({"REB", "INS", "UAF"})
 
 
 def self_directed(event: Event) -> bool:
@@ -34,7 +34,7 @@ def self_directed(event: Event) -> bool:
     target = event.target
     if target is None or target.code != event.source.code:
         return False
-    return not (ARMED & set(event.source.sectors) or event.source.code.startswith("IMG"))
+    return not (ARMED_SECTORS & set(event.source.sectors) or event.source.code.startswith("IMG"))
 
 
 def profile(coded: list[CodedDocument | IngestError], seconds: float) -> dict[str, object]:
@@ -52,9 +52,7 @@ def profile(coded: list[CodedDocument | IngestError], seconds: float) -> dict[st
         "code_010": sum(e.type.cameo == "010" for e in events),
         "self_directed": sum(self_directed(e) for e in events),
         "actors_without_country": round(
-            sum(
-                a.country is None and a.code[:3] not in {"IGO", "NGO", "IMG", "MNC"} for a in actors
-            )
+            sum(a.country is None and a.code[:3] not in TRANSNATIONAL_PREFIXES for a in actors)
             / (len(actors) or 1),
             4,
         ),

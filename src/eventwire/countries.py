@@ -9,3 +9,6 @@ from types import MappingProxyType
 
 CAMEO_TO_ISO = MappingProxyType({"TMP": "TLS", "KSV": "XKX"})
 ISO_TO_CAMEO = MappingProxyType({iso: cameo for cameo, iso in CAMEO_TO_ISO.items()})
+# CAMEO families of actors that belong to no one country: intergovernmental and
+# non-governmental organisations, transnational armed groups, multinationals.
+TRANSNATIONAL_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})

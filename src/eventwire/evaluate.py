@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from eventwire.countries import CAMEO_TO_ISO
+from eventwire.countries import CAMEO_TO_ISO, TRANSNATIONAL_PREFIXES
 from eventwire.records import Actor, CodedDocument, Event, IngestError, RawArticle
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ GoldFormat = Literal["cameo", "plover"]
 NO_COUNTRY = "---"
 # CAMEO families of transnational actors: the first three letters name the family,
 # not a state. All members of a family compare equal at the country level.
-NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "MNC", "IMG"})  # IMG: armed transnational groups
+NON_STATE_PREFIXES = TRANSNATIONAL_PREFIXES
 
 
 class GoldFormatError(ValueError):

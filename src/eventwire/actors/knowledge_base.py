@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire.actors.lookup import normalise
+from eventwire.countries import TRANSNATIONAL_PREFIXES
 
 COLUMNS = ("kb_id", "name", "aliases", "code", "role", "country", "from", "to", "source")
 BLOCK_ROLE = "block"
@@ -184,7 +185,7 @@ def _office(
         raise ValueError(f"role {role!r} is not a lower_case word")
     if country not in countries:
         raise ValueError(f"country {country!r} is not a CAMEO country code")
-    if not (code[:3] in countries or code[:3] in ("IGO", "NGO", "IMG", "MNC")):
+    if not (code[:3] in countries or code[:3] in TRANSNATIONAL_PREFIXES):
         raise ValueError(f"code {code!r} starts with neither a country nor IGO/NGO/IMG/MNC")
     first = parse_date(start, end=False)
     last = parse_date(end, end=True) if end else None

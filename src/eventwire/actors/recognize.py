@@ -21,6 +21,7 @@ from spacy.tokens import Span as TokenSpan
 from eventwire.actors import coref
 from eventwire.actors.dictionary import ActorDictionary, ActorEntry, AgentEntry
 from eventwire.actors.lookup import Hit, PhraseIndex
+from eventwire.countries import TRANSNATIONAL_PREFIXES
 from eventwire.records import Actor, ActorResolution, Document, Mention, Span
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nn"})
@@ -473,7 +474,7 @@ class _DocumentRun:
                     self.consumed.add(i)
                     code = f"{country}{title.code}"
                     return replace(title, code=code, country=country, resolved_by="title")
-        if country is None and sectors and sectors[0] not in ("IGO", "NGO", "IMG", "MNC"):
+        if country is None and sectors and sectors[0] not in TRANSNATIONAL_PREFIXES:
             for i, where in modifiers:
                 if where.kind in PLACE_KINDS and where.country is not None:
                     self.consumed.add(i)

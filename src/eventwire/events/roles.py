@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from eventwire.countries import TRANSNATIONAL_PREFIXES
 from eventwire.records import Mention
 
 # Prepositions that mark the target of an event, most telling first. "in" is left
@@ -158,7 +159,7 @@ PARTITIVES = frozenset(
 
 # Codes that name an organisation beyond any state (IGOs, NGOs, militant groups,
 # companies): never a placeholder for a country.
-NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+NON_STATE_PREFIXES = TRANSNATIONAL_PREFIXES
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from eventwire.countries import ISO_TO_CAMEO
+from eventwire.countries import ISO_TO_CAMEO, TRANSNATIONAL_PREFIXES
 from eventwire.records import Actor, Event, Mention, Span
 
 # Event roots whose place is where their actors are (CAMEO 08 but not 087
@@ -34,8 +34,7 @@ CROSS_BORDER_CODES = ("087",)
 # Only a subject's own phrase is surely about the actor: "police in Kabul arrested".
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Code families that are not of one country, and people who are away from theirs.
-NOT_LOCAL_PREFIXES = frozenset({"IGO", "NGO", "IMG", "MNC"})
-NOT_LOCAL_SECTORS = frozenset({"REF", "IGO", "NGO", "IMG", "MNC"})
+NOT_LOCAL_SECTORS = TRANSNATIONAL_PREFIXES | {"REF"}
 
 
 def localize_actors(
@@ -79,7 +78,7 @@ def _placeable(actor: Actor) -> bool:
     return (
         actor.country is None
         and bool(actor.sectors)
-        and actor.code[:3] not in NOT_LOCAL_PREFIXES
+        and actor.code[:3] not in TRANSNATIONAL_PREFIXES
         and not NOT_LOCAL_SECTORS & set(actor.sectors)
     )
 
