@@ -106,3 +106,13 @@ def test_a_partitive_subject_is_placed_by_its_own_phrase(pipeline: Pipeline) -> 
     body, event = _one(pipeline, text, "14")
     assert event.source.country == "IDN"
     _placed_at(event.source, body, "Indonesia")
+
+
+def test_a_role_of_a_city_or_division_takes_its_country(pipeline: Pipeline) -> None:
+    """ "the government of Sindh province": "of" a division places a role like "in"
+    does; "of" a country stays the actor recogniser's ("the president of France")."""
+    body, event = _one(
+        pipeline, "The government of Sindh province has ordered patrols by police.", "15"
+    )
+    assert (event.source.code, event.source.country) == ("PAKGOV", "PAK")
+    _placed_at(event.source, body, "Sindh")

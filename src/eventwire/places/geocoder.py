@@ -118,6 +118,10 @@ class Geocoder:
             for p in places
             if p.anchor is not None and p.preposition in OWN_PREPS
         }
+        for p in places:
+            owner = _of_owner(doc[p.head_token]) if p.precision != "country" else None
+            if owner is not None:
+                own.setdefault(owner, (p.span, p.place.country))
         by_id = {e.event_id: e for e in events}
         stative = {
             event_id: (mention.span, mention.place.country)
@@ -371,6 +375,23 @@ def _governing_preposition(head: Token) -> tuple[str | None, int | None]:
         prep = token.head
         return prep.lower_, prep.head.i
     return None, None
+
+
+def _of_owner(head: Token) -> int | None:
+    """The noun whose "of" names a city or division: "the government of Sindh
+    province", "residents of Gaza". Such a phrase says where a role's people are,
+    like "in" or "from"; "of" a country is left to the actor recogniser ("the
+    president of France"), and "critics of Moscow" would be wrong here anyway."""
+    token = head
+    if token.dep_ == "compound" and token.head.lower_ in ADM1_WORDS:
+        token = token.head
+    of = token.head
+    if token.dep_ != "pobj" or of.lower_ != "of" or of.dep_ != "prep":
+        return None
+    owner = of.head
+    if owner.pos_ in {"NOUN", "PROPN"} and owner.lower_ not in SETTLEMENT_WORDS | PART_WORDS:
+        return owner.i
+    return None
 
 
 def _describes_actor_before(anchor: Token, trigger: Token, actors: Sequence[Span]) -> bool:
