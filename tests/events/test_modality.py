@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from eventwire.events.modality import ModalityReading, read_modality, recode
 from eventwire.nlp import SpacyBackend
+from eventwire.pipeline import Pipeline
 
 
 def token(backend: SpacyBackend, text: str, word: str) -> Token:
@@ -101,3 +102,11 @@ def test_will_not_is_a_refusal(backend: SpacyBackend) -> None:
     reading = read_modality(token(backend, "Obama said he would not provide aid.", "provide"))
     assert reading.refused
     assert recode("070", reading) == "122"
+
+
+def test_ability_is_hypothetical_and_inability_is_no_event(pipeline: Pipeline) -> None:
+    found = pipeline.code_text("Hamas is capable of attacking Israel.").events
+    assert [(e.type.root, e.modality) for e in found] == [("19", "hypothetical")]
+    found = pipeline.code_text("Iran is able to strike Israel.").events
+    assert [(e.type.root, e.modality) for e in found] == [("19", "hypothetical")]
+    assert pipeline.code_text("The UN was unable to deliver aid to Syria.").events == ()

@@ -167,6 +167,10 @@ HYPOTHETICAL_NOUNS = frozenset(
     {"fear", "risk", "danger", "possibility", "prospect", "likelihood", "spectre", "specter"}
 )
 HYPOTHETICAL_MODALS = frozenset({"could", "may", "might", "would", "can"})
+# Governors of ability: "capable of attacking", "able to strike" say what could
+# happen, like "can"; "unable to reach" says it did not.
+ABILITY_CUES = frozenset({"capable", "able", "capability", "capacity"})
+INABILITY_CUES = frozenset({"unable", "incapable", "inability"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 
@@ -272,8 +276,12 @@ def read_modality(trigger: Token) -> ModalityReading:
             modality, cue, charge = "alleged", node, True
         elif lemma in REQUEST_CUES and link in {"xcomp", "ccomp", "prep", "pobj", "pcomp"}:
             modality, cue = "requested", node
-        elif lemma in HYPOTHETICAL_NOUNS and link == "prep" and node.pos_ == "NOUN":
+        elif (lemma in HYPOTHETICAL_NOUNS and link == "prep" and node.pos_ == "NOUN") or (
+            lemma in ABILITY_CUES and link in {"prep", "xcomp", "acl"}
+        ):
             modality, cue = "hypothetical", node
+        elif lemma in INABILITY_CUES and link in {"prep", "xcomp", "acl"}:
+            modality, cue = "negated", node
         elif lemma in INTENT_CUES and not (lemma == "commit" and link == "dobj"):
             # "committed to talks" is an intent; "committed violations" is a deed
             modality, cue = "intended", node
