@@ -317,3 +317,24 @@ def test_a_country_adjective_on_a_people_name_and_accepting_terms(pipeline: Pipe
 
 def test_withdrawing_from_a_country_targets_it(pipeline: Pipeline) -> None:
     assert ("USAMIL", "IRQ", "08") in triples(pipeline, "US troops withdrew from Iraq in 2011.")
+
+
+def test_the_subject_of_guilty_of_or_responsible_for_is_the_agent(pipeline: Pipeline) -> None:
+    text = "The Philippine military is guilty of violating the ceasefire agreement."
+    assert ("PHLMIL", None, "19") in triples(pipeline, text)
+    assert ("RUS", None, "19") in triples(pipeline, "Russia is responsible for shelling the city.")
+
+
+def test_forcing_someone_out_is_an_expulsion(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Jakarta forced the UN refugee agency out of the country.")
+    assert [(e.source.code, e.type.cameo) for e in found] == [("IDNGOV", "174")]
+    found = events(pipeline, "The Israeli army forced out 1,000 Palestinian refugees.")
+    assert [(e.source.code, e.type.cameo) for e in found] == [("ISRMIL", "174")]
+
+
+def test_the_place_of_an_attack_never_outranks_the_one_attacked(pipeline: Pipeline) -> None:
+    """ "at police in Cairo": the police are hit; Cairo only says where (and whose)."""
+    found = events(pipeline, "Protesters hurled rocks at police in Cairo.")
+    assert [(e.source.code, e.target.code if e.target else None) for e in found] == [
+        ("EGYOPP", "EGYCOP")
+    ]

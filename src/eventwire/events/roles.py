@@ -335,6 +335,11 @@ def verb_source(verb: Token, index: MentionIndex) -> list[Mention]:
             # Object control: "accused Somalia of supporting ..." -> Somalia supports.
             for obj in _children(node.head.head, {"dobj"}):
                 return index.with_conjuncts(obj)
+            if node.head.head.pos_ == "ADJ" and node.head.head.dep_ in {"acomp", "xcomp"}:
+                # "are guilty of violating", "is responsible for shelling": the
+                # adjective's subject acts.
+                link, node = "acomp", node.head.head
+                continue
         if node.dep_ not in _CONTROL_DEPS or node.head.i == node.i:
             return []
         if node.dep_ in {"xcomp", "ccomp"} and node.head.lemma_.lower() in OBJECT_CONTROL:
@@ -367,6 +372,11 @@ def is_weak(mention: Mention) -> bool:
     return actor.country is None and bool(actor.sectors) and actor.code == "".join(actor.sectors)
 
 
+class _PlaceGroup(list[Mention]):
+    """Actors named only as the place of the event ("in Cairo"): recipients of last
+    resort, never preferred over an actor the event names ("at police")."""
+
+
 def _pick(groups: Iterator[list[Mention]], exclude: set[int]) -> list[Mention]:
     """The first group with a strong mention; else the first non-empty group."""
     fallback: list[Mention] = []
@@ -374,6 +384,8 @@ def _pick(groups: Iterator[list[Mention]], exclude: set[int]) -> list[Mention]:
         kept = [m for m in group if m.head_token not in exclude]
         if not kept:
             continue
+        if fallback and isinstance(group, _PlaceGroup):
+            return fallback
         strong = [m for m in kept if not is_weak(m)]
         if strong:
             return strong
@@ -396,9 +408,11 @@ def _prep_groups(
             found = index.with_conjuncts(obj)
             if found:
                 by_prep.setdefault(child.lower_, []).extend(found)
-    for prep in (*TARGET_PREPS, "in") if places else TARGET_PREPS:
+    for prep in TARGET_PREPS:
         if prep in by_prep:
             yield by_prep[prep]
+    if places and "in" in by_prep:
+        yield _PlaceGroup(by_prep["in"])
 
 
 def _verb_target_groups(
