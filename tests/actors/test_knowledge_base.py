@@ -234,3 +234,12 @@ def test_a_title_in_the_text_beats_the_former_official_spell(find: Find) -> None
     assert actor.kb_id == "ew:barack-obama"
     bashir = find("President Omar El Bashir addressed the crowd.", None)
     assert bashir["President Omar El Bashir"].actor.code == "SDNGOV"  # KB: former since 2019
+
+
+def test_an_office_title_in_undated_text_picks_the_office(pipeline: Pipeline) -> None:
+    """Without a date the open-ended or undated code is the default; a title says
+    the person held an office when the text was written."""
+    titled = pipeline.code_text("U.N. Secretary-General Kofi Annan criticised Iraq.").events
+    assert [e.source.code for e in titled] == ["IGOUNO"]
+    bare = pipeline.code_text("Kofi Annan criticised Iraq.").events
+    assert [e.source.code for e in bare] == ["GHAELI"]

@@ -122,7 +122,8 @@ class ActorRecognizer:
                 continue
             actors = [self.dictionary.actors[p] for p in hit.payload if p >= 0]
             agents = [self.dictionary.agents[-p - 1] for p in hit.payload if p < 0]
-            actor = _pick(actors, published) if _proper_case(span.text) else None
+            titled = _office_titled(doc, span)
+            actor = _pick(actors, published, titled) if _proper_case(span.text) else None
             if actor is not None and _inside_person(span, people, actor.kind == "person"):
                 continue
             ent = people.get(span.start)
@@ -162,6 +163,11 @@ def _surname_countries(dictionary: ActorDictionary) -> Mapping[str, str]:
 # Titles rare and high enough that a surname alone names the person's country.
 TOP_TITLES = frozenset(
     {"president", "premier", "chancellor", "minister", "king", "queen", "emir", "sultan"}
+)
+# Words of an office title before or inside a person's name.
+OFFICE_TITLES = TOP_TITLES | frozenset(
+    {"secretary", "general", "governor", "mayor", "ambassador", "envoy", "commander"}
+    | {"chairman", "chairwoman", "spokesman", "spokeswoman", "director", "prime"}
 )
 # Misspellings are matched only on surnames this long, so short names never collide.
 NEAR_SPELLING_MIN = 6
@@ -254,9 +260,26 @@ def _stance(token: Token) -> bool:
     return len(after) == 2 and after[0].text == "-" and after[1].lower_ in STANCE_SUFFIXES
 
 
-def _pick(entries: Sequence[ActorEntry], published: dt.date | None) -> ActorEntry | None:
+def _office_titled(doc: Doc, span: TokenSpan) -> bool:
+    """An office title in the name's phrase or just before it ("U.N.
+    Secretary-General Kofi Annan", "President Clinton")."""
+    words = {w for t in span for w in t.lower_.split("-")}
+    before = span.start - 1
+    while before >= 0 and doc[before].is_punct and doc[before].text in {"-", "."}:
+        before -= 1
+    if before >= 0:
+        words.update(doc[before].lower_.split("-"))
+    return bool(words & OFFICE_TITLES)
+
+
+def _pick(
+    entries: Sequence[ActorEntry], published: dt.date | None, titled: bool = False
+) -> ActorEntry | None:
     """By publication date (a dated code beats the undated default); without a
-    date, the open-ended (current) code, else the undated one, else the latest."""
+    date, the open-ended (current) code, else the undated one, else the latest.
+    Undated text that gives the person an office title ("Secretary-General Kofi
+    Annan") speaks of a time they held one: a dated office beats the undated
+    (usually "elite", out of office) code."""
     if not entries:
         return None
     if published is not None:
@@ -266,6 +289,9 @@ def _pick(entries: Sequence[ActorEntry], published: dt.date | None) -> ActorEntr
         return chosen[0] if chosen else None
     current = [e for e in entries if e.valid_from and not e.valid_to]
     undated = [e for e in entries if not (e.valid_from or e.valid_to)]
+    offices = [e for e in entries if e.valid_from or e.valid_to]
+    if titled and not current and offices:
+        return max(offices, key=lambda e: (e.valid_to or dt.date.max, e.valid_from or dt.date.min))
     if current or undated:
         return max(current, key=lambda e: e.valid_from or dt.date.min) if current else undated[0]
     return max(entries, key=lambda e: (e.valid_to or dt.date.max, e.valid_from or dt.date.min))
