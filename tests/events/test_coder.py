@@ -338,3 +338,43 @@ def test_the_place_of_an_attack_never_outranks_the_one_attacked(pipeline: Pipeli
     assert [(e.source.code, e.target.code if e.target else None) for e in found] == [
         ("EGYOPP", "EGYCOP")
     ]
+
+
+def test_a_clause_subject_is_not_the_agent_of_what_it_undergoes_or_talks_about(
+    pipeline: Pipeline,
+) -> None:
+    assert events(pipeline, "Officials said the Iraqi president was under investigation.") == []
+    assert events(pipeline, "The Chinese government benefited from the seizure.") == []
+    assert events(pipeline, "Obama ignored the protest.") == []
+    assert events(pipeline, "Comey briefed Trump on the dossier's allegations.") == []
+
+
+def test_an_act_drawn_from_others_comes_from_them(pipeline: Pipeline) -> None:
+    text = "Russia ordered new exercises on its border, drawing condemnation from Kiev."
+    assert ("UKR", "RUS", "11") in triples(pipeline, text)
+    text = "North Korea has yet to receive an official proposal from the US."
+    assert ("USA", "PRK", "03") in triples(pipeline, text)
+
+
+def test_a_threat_someone_is_said_to_be_is_no_threat_made(pipeline: Pipeline) -> None:
+    assert events(pipeline, "Iran is a threat to the region.") == []
+    assert ("IRN", "ISR", "13") in triples(pipeline, "Iran issued a threat against Israel.")
+
+
+def test_dying_in_an_attack_makes_the_dead_its_victims(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Ten Afghan civilians died in an airstrike in Kunduz.")
+    assert [(e.source.code, e.target.code if e.target else None) for e in found] == [
+        ("AFGUAF", "AFGCVL")
+    ]
+    assert events(pipeline, "Three people died in the crash.") == []
+
+
+def test_the_keeper_of_a_custody_answers_for_harm_done_in_it(pipeline: Pipeline) -> None:
+    text = "A Palestinian prisoner died of torture in Israeli police custody."
+    assert ("ISRCOP", "PSEOPP", "18") in triples(pipeline, text)
+
+
+def test_figurative_fights_and_shoot_downs(pipeline: Pipeline) -> None:
+    assert events(pipeline, "Senators battled over the decision on Capitol Hill.") == []
+    assert events(pipeline, "The Secretary of State angrily shot down a reporter.") == []
+    assert events(pipeline, "Russia was already annoyed.") == []

@@ -110,3 +110,8 @@ def test_ability_is_hypothetical_and_inability_is_no_event(pipeline: Pipeline) -
     found = pipeline.code_text("Iran is able to strike Israel.").events
     assert [(e.type.root, e.modality) for e in found] == [("19", "hypothetical")]
     assert pipeline.code_text("The UN was unable to deliver aid to Syria.").events == ()
+
+
+def test_a_prediction_is_hypothetical(pipeline: Pipeline) -> None:
+    found = pipeline.code_text("Analysts predict that Russia will attack Ukraine.").events
+    assert [e.modality for e in found] == ["hypothetical"]

@@ -171,6 +171,11 @@ HYPOTHETICAL_MODALS = frozenset({"could", "may", "might", "would", "can"})
 # happen, like "can"; "unable to reach" says it did not.
 ABILITY_CUES = frozenset({"capable", "able", "capability", "capacity"})
 INABILITY_CUES = frozenset({"unable", "incapable", "inability"})
+# Verbs of forecasting: "predicts the ruling will be overturned" is a guess about
+# what may happen, not anybody's intent or deed.
+PREDICTION_CUES = frozenset(
+    {"predict", "forecast", "speculate", "guess", "prediction", "speculation"}
+)
 FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 
@@ -276,9 +281,7 @@ def read_modality(trigger: Token) -> ModalityReading:
             modality, cue, charge = "alleged", node, True
         elif lemma in REQUEST_CUES and link in {"xcomp", "ccomp", "prep", "pobj", "pcomp"}:
             modality, cue = "requested", node
-        elif (lemma in HYPOTHETICAL_NOUNS and link == "prep" and node.pos_ == "NOUN") or (
-            lemma in ABILITY_CUES and link in {"prep", "xcomp", "acl"}
-        ):
+        elif _hypothetical_cue(node, lemma, link):
             modality, cue = "hypothetical", node
         elif lemma in INABILITY_CUES and link in {"prep", "xcomp", "acl"}:
             modality, cue = "negated", node
@@ -297,6 +300,15 @@ def read_modality(trigger: Token) -> ModalityReading:
     return ModalityReading(
         modality or "asserted", cue, reporter, refused, halted, own=marked_on_trigger, charge=charge
     )
+
+
+def _hypothetical_cue(node: Token, lemma: str, link: str) -> bool:
+    """ "fear of deportation", "capable of attacking", "predicts X will attack"."""
+    if lemma in HYPOTHETICAL_NOUNS:
+        return link == "prep" and node.pos_ == "NOUN"
+    if lemma in ABILITY_CUES:
+        return link in {"prep", "xcomp", "acl"}
+    return lemma in PREDICTION_CUES and link in {"ccomp", "xcomp", "acl", "prep"}
 
 
 def _charged(link: str, below: Token) -> bool:

@@ -86,6 +86,25 @@ EXPERIENCER_VERBS = frozenset(
     | {"blame", "investigate", "recount", "experience", "flee"}
     # speakers: "Reuters reported the attack", "Bash characterized the attack as ..."
     | {"report", "characterize", "characterise", "label", "term", "confirm", "cite", "tout"}
+    # "the Chinese benefited from the seizure", "400 people have died since the protests",
+    # "Obama welcomed the agreement", "ignored the protest"
+    | {"benefit", "profit", "die", "welcome", "ignore", "await", "predict", "expect"}
+)
+# Verbs whose subject draws an act from others: "drawing condemnation from Kiev",
+# "received a proposal from the US", "faced criticism". The "from" phrase acts, the
+# subject is acted upon.
+ELICITING_VERBS = frozenset(
+    {"draw", "attract", "receive", "earn", "incur", "invite", "court", "get", "win"}
+    | {"spark", "provoke", "trigger", "prompt", "face"}
+)
+# A clause's subject is not the agent of an act it is merely placed in ("was under
+# investigation", "came under attack") or that its speech is about ("briefed Trump on
+# the allegations", "talked about the strike").
+PATIENT_PREPS = frozenset({"under"})
+ABOUT_PREPS = frozenset({"about", "regarding", "concerning"})
+SPEECH_TOPIC_VERBS = frozenset(
+    {"brief", "comment", "speak", "talk", "write", "testify", "remark", "tweet", "post"}
+    | {"ask", "question", "inform", "update", "report", "reflect", "joke", "lecture"}
 )
 # Prepositions that date a clause by an event ("after the attack") without making
 # the clause's subject its agent.
@@ -542,10 +561,17 @@ def noun_source(noun: Token, index: MentionIndex, exclude: set[int]) -> list[Men
     verb = governing_verb(noun)
     if verb is None or head.dep_ in {"nsubj", "nsubjpass"}:
         return []
-    if verb.lemma_.lower() in EXPERIENCER_VERBS:
+    lemma = verb.lemma_.lower()
+    if lemma in EXPERIENCER_VERBS:
         return []  # "a Spanish student survived the attack" did not attack
-    if head.dep_ == "pobj" and head.head.lower_ in TIME_PREPS:
-        return []  # "Obama spoke fourteen hours after the attack"
+    if lemma in ELICITING_VERBS:
+        return [m for obj in prep_objects(verb, "from") for m in index.with_conjuncts(obj)]
+    if head.dep_ == "pobj":
+        prep = head.head.lower_
+        if prep in TIME_PREPS or prep in PATIENT_PREPS or prep in ABOUT_PREPS:
+            return []  # "spoke after the attack", "was under investigation"
+        if prep == "on" and lemma in SPEECH_TOPIC_VERBS:
+            return []  # "briefed Trump on the allegations"
     return verb_source(verb, index)
 
 
@@ -568,6 +594,9 @@ def _noun_target_groups(
     if head.i != noun.i:  # "a mediation effort between X and Y"
         yield from _prep_groups(head, index, places)
     verb = governing_verb(noun)
+    if verb is not None and verb.lemma_.lower() in ELICITING_VERBS and head.dep_ == "dobj":
+        # "Russia drew condemnation from Kiev": the condemned is the subject.
+        yield verb_source(verb, index)
     if verb is not None and head.dep_ == "nsubj":  # "US attacks killed eight leaders"
         for obj in _children(verb, {"dobj"}):
             yield index.with_conjuncts(obj)

@@ -100,6 +100,8 @@ THING_HEADS = frozenset(
     {"centre", "center", "facility", "camp", "site", "zone", "cell", "helicopter", "jet"}
     | {"aircraft", "plane", "drone", "force", "crime", "criminal", "tribunal", "court", "law"}
     | {"dog", "rifle", "vehicle", "ship", "boat", "squad", "unit", "suspect", "victim", "game"}
+    # counts and records of acts: "deportation figures", "arrest rates"
+    | {"figure", "number", "rate", "statistic", "total", "record", "data", "count", "toll"}
 )
 # Military exercises held by the forces of several countries together are military
 # cooperation (062), not a show of force (150).
@@ -248,7 +250,12 @@ HARM_LEMMAS = frozenset(
     | {"abduct", "behead", "torture", "massacre", "execute", "assassinate", "murder"}
     | {"hit", "strike", "target", "ambush", "raid", "stab", "beat", "slaughter", "burn"}
     | {"blow", "capture", "seize", "detain", "bombard", "gun", "lynch", "rape", "disarm"}
+    # the acts as nouns: "died in an airstrike", "died of torture"
+    | {"airstrike", "bombing", "shelling", "shooting", "gunfire", "stabbing", "beating"}
+    | {"assault", "assassination", "execution", "killing", "bombardment"}
 )
+# Verbs whose subject is the victim of the act in their prepositional phrase.
+DEATH_VERBS = frozenset({"die", "succumb", "perish"})
 # Material violence is worth coding even when the perpetrator is not named.
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
 UNATTRIBUTED_SECTOR = "UAF"
@@ -258,11 +265,15 @@ _LOCATIVE_PREPS = frozenset({"in", "near", "outside", "at", "around", "across"})
 def victims(trigger: Trigger, index: MentionIndex) -> list[Mention]:
     """Who suffered a violent act whose agent is not named: the subject of a passive
     verb ("were killed") or the noun a past participle modifies ("soldiers killed in
-    Ukraine"). Event nouns ("the bombing") are not enough: they are too often
-    background or generic."""
+    Ukraine"), or the subject of "died" in it ("died in an airstrike"). Other event
+    nouns ("the bombing") are not enough: they are too often background or generic."""
     token = trigger.token
     if trigger.kind != "verb":
-        return []
+        # "Ten civilians died in an airstrike", "a prisoner died of torture"
+        verb = governing_verb(token)
+        if verb is None or verb.lemma_.lower() not in DEATH_VERBS or token.dep_ != "pobj":
+            return []
+        return [m for c in verb.children if c.dep_ == "nsubj" for m in index.with_conjuncts(c)]
     if is_passive(token):
         return [
             m
@@ -310,6 +321,26 @@ def instrument_owner(trigger: Token, index: MentionIndex) -> Mention | None:
                             "IMG",
                         }:
                             return mention
+    return _custodian(trigger, index)
+
+
+# Places of confinement whose keeper answers for what happens there.
+CUSTODY_NOUNS = frozenset({"custody", "detention", "jail", "prison", "captivity"})
+
+
+def _custodian(trigger: Token, index: MentionIndex) -> Mention | None:
+    """ "died of torture in Israeli police custody", "was beaten in Egyptian
+    detention": whoever holds the victim, when the text names them on the custody."""
+    verb = governing_verb(trigger) if trigger.pos_ == "NOUN" else trigger
+    for holder in (trigger, verb) if verb is not None else (trigger,):
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "under"}:
+                continue
+            for place in prep.children:
+                if place.dep_ == "pobj" and place.lemma_.lower() in CUSTODY_NOUNS:
+                    named = [m for m in index.at(place) if m.actor.country is not None]
+                    if named:
+                        return named[0]
     return None
 
 
@@ -555,13 +586,16 @@ def names_a_standing_thing(trigger: Trigger, light_verbs: frozenset[str]) -> boo
 
 
 def _a_danger(noun: Token) -> bool:
-    """ "the threat posed by Iran", "Iran poses a threat", "under threat": a danger
-    someone is in, not a threat someone made."""
+    """ "the threat posed by Iran", "Iran poses a threat", "under threat", "Iran is a
+    threat": a danger someone is in or is said to be, not a threat someone made."""
     if noun.lemma_.lower() != "threat":
         return False
     posed = any(c.lemma_.lower() == "pose" for c in noun.children if c.dep_ in {"acl", "relcl"})
     governed = noun.head.lemma_.lower() in {"pose", "under"} and noun.dep_ in {"dobj", "pobj"}
-    return posed or governed
+    # "Iran is a threat to the region", "calling Russia the biggest threat": what
+    # someone is said to be, not a threat anyone made.
+    predicated = noun.dep_ in {"attr", "oprd"}
+    return posed or governed or predicated
 
 
 def releases_people(trigger: Token, target: Mention) -> bool:
