@@ -378,3 +378,18 @@ def test_figurative_fights_and_shoot_downs(pipeline: Pipeline) -> None:
     assert events(pipeline, "Senators battled over the decision on Capitol Hill.") == []
     assert events(pipeline, "The Secretary of State angrily shot down a reporter.") == []
     assert events(pipeline, "Russia was already annoyed.") == []
+
+
+def test_those_sent_or_paid_to_act_are_its_agents(pipeline: Pipeline) -> None:
+    text = "Russians were paying bounties to the Taliban to kill American soldiers."
+    assert {(s, t) for s, t, r in triples(pipeline, text) if r == "19"} == {("AFGREB", "USAMIL")}
+    text = "Iran sent troops to fight the rebels."
+    assert ("IRNMIL", "REB", "19") in triples(pipeline, text)
+    # a purpose of the sender's own, not of what was sent
+    text = "The United Nations sent 21 personnel to Bosnia to investigate the massacre."
+    assert {s for s, _, r in triples(pipeline, text) if r == "09"} == {"IGOUNO"}
+
+
+def test_hearing_a_demand_is_not_making_it(pipeline: Pipeline) -> None:
+    text = "The Argentine president said he had heard the demands of women."
+    assert all(r != "10" for _, _, r in triples(pipeline, text))

@@ -11,7 +11,7 @@ from the verb that governs them ("Moscow had established contacts with ...").
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -67,8 +67,31 @@ OBJECT_CONTROL = frozenset(
         "push",
         "oblige",
         "cause",
+        # agents who get others to act: "paid the Taliban to kill", "sent troops to fight"
+        "pay",
+        "hire",
+        "bribe",
+        "recruit",
+        "train",
+        "incite",
+        "inspire",
+        "provoke",
+        "prompt",
+        "send",
+        "dispatch",
+        "deploy",
+        "arm",
     }
 )
+# Controllers whose bare forces are their own: "Iran sent troops to fight" (IRNMIL),
+# unlike "Obama urged troops to ..." (whose troops is not said).
+SENDING_VERBS = frozenset(
+    {"send", "dispatch", "deploy", "arm", "train", "order", "command", "instruct"}
+    | {"pay", "hire", "recruit"}
+)
+# Controllers whose "to" phrase, not their object, is who is got to act: "paying
+# bounties to the Taliban to kill" (but "sent personnel to Bosnia to investigate").
+PAYING_VERBS = frozenset({"pay", "offer", "give", "promise"})
 # Proceedings named after their subject: "the Russia investigation", "the Ukraine
 # inquiry" are about Russia and Ukraine; the compound is the target, not the source.
 TOPICAL_NOUNS = frozenset(
@@ -89,6 +112,7 @@ EXPERIENCER_VERBS = frozenset(
     # "the Chinese benefited from the seizure", "400 people have died since the protests",
     # "Obama welcomed the agreement", "ignored the protest"
     | {"benefit", "profit", "die", "welcome", "ignore", "await", "predict", "expect"}
+    | {"hear", "heed", "listen", "read"}  # "the president had heard the demands of women"
 )
 # Verbs whose subject draws an act from others: "drawing condemnation from Kiev",
 # "received a proposal from the US", "faced criticism". The "from" phrase acts, the
@@ -361,11 +385,44 @@ def verb_source(verb: Token, index: MentionIndex) -> list[Mention]:
                 continue
         if node.dep_ not in _CONTROL_DEPS or node.head.i == node.i:
             return []
-        if node.dep_ in {"xcomp", "ccomp"} and node.head.lemma_.lower() in OBJECT_CONTROL:
-            for obj in _children(node.head, {"dobj"}):
-                return index.with_conjuncts(obj)
+        infinitive = node.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in node.children
+        )  # "paid the Taliban to kill", not "ordered exercises, drawing condemnation"
+        if (
+            node.dep_ in {"xcomp", "ccomp"} or infinitive
+        ) and node.head.lemma_.lower() in OBJECT_CONTROL:
+            controller = node.head
+            for obj in _children(controller, {"dobj"}):
+                # "paying bounties to the Taliban to kill": the one paid acts
+                agents = index.with_conjuncts(obj)
+                if not agents and controller.lemma_.lower() in PAYING_VERBS:
+                    paid = prep_objects(controller, "to")
+                    agents = [m for p in paid for m in index.with_conjuncts(p)]
+                if not agents and infinitive:
+                    break  # "sent material to help defend": a purpose, the sender acts
+                if controller.lemma_.lower() not in SENDING_VERBS:
+                    return agents
+                return _owned_by(agents, verb_source(controller, index))
         link, node = node.dep_, node.head
     return []
+
+
+def _owned_by(agents: list[Mention], senders: list[Mention]) -> list[Mention]:
+    """ "Iran sent troops to fight": bare forces someone sends, arms or deploys are
+    that someone's ("IRN" + "MIL"), when exactly one country sends them."""
+    owners = {
+        (m.actor.code if m.actor.code[:3] in NON_STATE_PREFIXES else m.actor.country)
+        for m in senders
+    } - {None}
+    if len(owners) != 1:
+        return agents
+    (owner,) = owners
+    return [
+        replace(m, actor=replace(m.actor, code=owner + m.actor.code, country=owner[:3]))
+        if is_weak(m)
+        else m
+        for m in agents
+    ]
 
 
 def prep_objects(token: Token, prep: str | None = None) -> list[Token]:
