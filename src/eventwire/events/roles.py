@@ -411,12 +411,11 @@ def _owned_by(agents: list[Mention], senders: list[Mention]) -> list[Mention]:
     """ "Iran sent troops to fight": bare forces someone sends, arms or deploys are
     that someone's ("IRN" + "MIL"), when exactly one country sends them."""
     owners = {
-        (m.actor.code if m.actor.code[:3] in NON_STATE_PREFIXES else m.actor.country)
-        for m in senders
-    } - {None}
-    if len(owners) != 1:
+        m.actor.code if m.actor.code[:3] in NON_STATE_PREFIXES else m.actor.country for m in senders
+    }
+    if len(owners) != 1 or None in owners:
         return agents
-    (owner,) = owners
+    owner = str(next(iter(owners)))
     return [
         replace(m, actor=replace(m.actor, code=owner + m.actor.code, country=owner[:3]))
         if is_weak(m)
