@@ -393,3 +393,14 @@ def test_those_sent_or_paid_to_act_are_its_agents(pipeline: Pipeline) -> None:
 def test_hearing_a_demand_is_not_making_it(pipeline: Pipeline) -> None:
     text = "The Argentine president said he had heard the demands of women."
     assert all(r != "10" for _, _, r in triples(pipeline, text))
+
+
+def test_a_city_on_an_attack_or_meeting_says_where_not_who(pipeline: Pipeline) -> None:
+    """ "a Kabul car bombing" happened in Kabul; "US strikes" and "Russia attacks" are
+    by the US and Russia."""
+    assert triples(pipeline, "A Kabul car bombing killed ten people.") == {
+        ("AFGUAF", "PPL", "19")
+    }
+    assert events(pipeline, "The SDF suffered heavy losses in the Raqqa battle.") == []
+    assert ("USA", "UAF", "19") in triples(pipeline, "US strikes killed ten fighters.")
+    assert ("RUS", "UKR", "19") in triples(pipeline, "Russia attacks on Ukraine continued.")

@@ -83,6 +83,9 @@ from eventwire.records import Actor, Document, Event, Mention, Sentence, Span
 _VERB_POS = frozenset({"VERB"})
 # Meetings: the place a meeting is in hosts it; it is not a party to it.
 CONSULT_ROOT = "04"
+# Events a city names as their venue, not their agent: "Moscow talks", "the Raqqa
+# battle", "a Kabul car bombing" (but "a Beijing crackdown" is Beijing's).
+VENUE_ROOTS = frozenset({"04", "18", "19", "20"})
 _NOUN_POS = frozenset({"NOUN"})
 
 
@@ -282,7 +285,8 @@ class DependencyCoder:
         if trigger.kind == "verb":
             sources = verb_source(token, index)
         else:
-            sources = noun_source(token, index, exclude=set())
+            venues = base_code[:2] in VENUE_ROOTS
+            sources = noun_source(token, index, exclude=set(), venues=venues)
         if trigger.kind == "verb" and token.lemma_.lower() in CONVERSE_VERBS:
             # "Demonstrators received weapons from the government": the giver acts.
             givers = [m for obj in prep_objects(token, "from") for m in index.with_conjuncts(obj)]

@@ -83,6 +83,13 @@ OBJECT_CONTROL = frozenset(
         "arm",
     }
 )
+# Subjects that are the means of violence, not its agent: "a car bomb killed ...".
+MEANS_OF_VIOLENCE = frozenset(
+    {"bomb", "blast", "explosion", "explosive", "device", "mine", "landmine", "missile"}
+    | {"rocket", "shell", "mortar", "grenade", "bullet", "gunfire", "fire", "shelling"}
+    | {"strike", "airstrike", "raid", "attack", "ambush", "drone", "violence", "fighting"}
+    | {"clash", "riot", "unrest", "shooting", "bombing", "barrage", "salvo", "artillery"}
+)
 # Controllers whose bare forces are their own: "Iran sent troops to fight" (IRNMIL),
 # unlike "Obama urged troops to ..." (whose troops is not said).
 SENDING_VERBS = frozenset(
@@ -244,8 +251,11 @@ class MentionIndex:
             for child in token.children:
                 if child.dep_ == "nsubj" and child.i < token.i:
                     return self.for_argument(child)
+        violent = token.lemma_.lower() in MEANS_OF_VIOLENCE
         for child in token.children:
             if child.dep_ in {"poss", "compound", "nmod"} and self.at(child):
+                if violent and child.dep_ == "compound" and names_a_city(self.at(child)[0], child):
+                    continue  # "a Kabul car bombing killed ...": where, not who
                 return list(self.at(child))
         if token.pos_ in {"NOUN", "PROPN"}:
             # "demolished Palestinian homes", "shelled Kurdish villages", "Iraqi Kurds"
@@ -570,9 +580,13 @@ def governing_verb(noun: Token) -> Token | None:
     return None
 
 
-def noun_own_source(noun: Token, index: MentionIndex, exclude: set[int]) -> list[Mention]:
+def noun_own_source(
+    noun: Token, index: MentionIndex, exclude: set[int], venues: bool = False
+) -> list[Mention]:
     """The source an event noun names itself: "Russia's invasion", "US sanctions",
-    "allegations by Rwanda", "demands from the rebels"."""
+    "allegations by Rwanda", "demands from the rebels". With ``venues`` (fighting,
+    meetings) a city named as a compound is where it happened, not who did it:
+    "the Raqqa battle", "a Kabul car bombing"."""
     topical = noun.lemma_.lower() in TOPICAL_NOUNS
     if _names_its_patient(noun):
         return [m for obj in prep_objects(noun, "by") for m in index.with_conjuncts(obj)]
@@ -580,6 +594,12 @@ def noun_own_source(noun: Token, index: MentionIndex, exclude: set[int]) -> list
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             if topical and child.dep_ == "compound":
                 continue  # "the Russia investigation" is about Russia, not by it
+            if (
+                venues
+                and child.dep_ == "compound"
+                and any(names_a_city(m, child) for m in index.at(child))
+            ):
+                continue
             found = [m for m in index.at(child) if m.head_token not in exclude]
             if not found and child.dep_ == "compound":  # "US Predator attacks"
                 found = [
@@ -599,19 +619,34 @@ def noun_own_source(noun: Token, index: MentionIndex, exclude: set[int]) -> list
     return []
 
 
+def names_a_city(mention: Mention, token: Token) -> bool:
+    """A place name that stands for a country without being its name ("Kabul",
+    "Raqqa"), as opposed to "Russia" or "US"."""
+    actor = mention.actor
+    return (
+        token.pos_ == "PROPN"
+        and actor.country is not None
+        and actor.code == actor.country
+        and actor.name.lower() != mention.text.lower()
+        and not mention.text.isupper()
+    )
+
+
 def _names_its_patient(noun: Token) -> bool:
     """ "Khashoggi's assassination": the possessor suffered the act."""
     return noun.lemma_.lower() in PATIENT_NOUNS and not prep_objects(noun, "of")
 
 
-def noun_source(noun: Token, index: MentionIndex, exclude: set[int]) -> list[Mention]:
+def noun_source(
+    noun: Token, index: MentionIndex, exclude: set[int], venues: bool = False
+) -> list[Mention]:
     """The noun's own source, else the subject of the verb it hangs from."""
-    own = noun_own_source(noun, index, exclude)
+    own = noun_own_source(noun, index, exclude, venues)
     if own:
         return own
     head = phrase_head(noun)
     if head.i != noun.i:
-        own = noun_own_source(head, index, exclude | {noun.i})
+        own = noun_own_source(head, index, exclude | {noun.i}, venues)
         if own:
             return own
     verb = governing_verb(noun)

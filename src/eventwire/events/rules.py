@@ -16,7 +16,13 @@ from spacy.tokens import Token
 
 from eventwire.events.modality import INTENT_CUES, OBLIGATION_MODALS, ModalityReading
 from eventwire.events.patterns import Pattern
-from eventwire.events.roles import MentionIndex, governing_verb, is_passive
+from eventwire.events.roles import (
+    MEANS_OF_VIOLENCE,
+    MentionIndex,
+    governing_verb,
+    is_passive,
+    names_a_city,
+)
 from eventwire.records import Actor, Event, Mention, Sentence, Span
 
 
@@ -237,13 +243,6 @@ HUMAN_SECTORS = frozenset(
 _THEME_DEPS = frozenset({"dobj", "nsubjpass", "nsubj"})
 # Force, coercion and violence (CAMEO 15-20).
 MATERIAL_CONFLICT = frozenset({"15", "16", "17", "18", "19", "20"})
-# Subjects that are the means of violence, not its agent: "a car bomb killed ...".
-MEANS_OF_VIOLENCE = frozenset(
-    {"bomb", "blast", "explosion", "explosive", "device", "mine", "landmine", "missile"}
-    | {"rocket", "shell", "mortar", "grenade", "bullet", "gunfire", "fire", "shelling"}
-    | {"strike", "airstrike", "raid", "attack", "ambush", "drone", "violence", "fighting"}
-    | {"clash", "riot", "unrest", "shooting", "bombing", "barrage", "salvo", "artillery"}
-)
 # Harm to named victims is worth coding even when the perpetrator is not named.
 HARM_LEMMAS = frozenset(
     {"kill", "wound", "injure", "hurt", "shoot", "attack", "bomb", "shell", "kidnap"}
@@ -316,6 +315,8 @@ def instrument_owner(trigger: Token, index: MentionIndex) -> Mention | None:
                 frontier = [c for t in frontier for c in t.children if c.dep_ in _MODIFIER_DEPS]
                 for modifier in frontier:
                     for mention in index.at(modifier):
+                        if modifier.dep_ == "compound" and names_a_city(mention, modifier):
+                            continue  # "a Kabul car bombing": where, not whose
                         if mention.actor.country is not None or mention.actor.code[:3] in {
                             "IGO",
                             "IMG",
@@ -357,6 +358,14 @@ def unattributed_attacker(trigger: Token, sentence_index: int, index: MentionInd
                     break
         if country is not None:
             break
+    if country is None:  # "a Kabul car bombing killed ...": the city says where
+        means = [c for c in trigger.children if c.dep_ in {"nsubj", "agent"}]
+        means += [g for m in means if m.dep_ == "agent" for g in m.children if g.dep_ == "pobj"]
+        for word in means:
+            for modifier in (c for c in word.children if c.dep_ == "compound"):
+                cities = [m for m in index.at(modifier) if names_a_city(m, modifier)]
+                if cities:
+                    country = cities[0].actor.country
     words = [trigger]
     for agent in (c for c in trigger.children if c.dep_ == "agent"):
         for pobj in (c for c in agent.children if c.dep_ == "pobj"):
