@@ -294,3 +294,11 @@ def test_plural_demonyms_and_the_opposition(find) -> None:  # type: ignore[no-un
     found = find("Hundreds of Serbs marched as the opposition in Kenya met.")
     assert found["Hundreds of Serbs"].actor.country == "SRB"
     assert found["the opposition in Kenya"].actor.code == "KENOPP"
+
+
+def test_opposition_to_something_is_a_stance_not_a_party(find) -> None:  # type: ignore[no-untyped-def]
+    assert "opposition" not in find("Iran voiced opposition to the deal.")
+    assert "opposition" not in find("The senator expressed opposition to the nomination.")
+    assert find("The Syrian opposition rejected the plan.")["The Syrian opposition"].actor.code == (
+        "SYROPP"
+    )

@@ -164,6 +164,11 @@ def _surname_countries(dictionary: ActorDictionary) -> Mapping[str, str]:
 TOP_TITLES = frozenset(
     {"president", "premier", "chancellor", "minister", "king", "queen", "emir", "sultan"}
 )
+# Role words that also name a stance ("opposition to the deal").
+ATTITUDE_ROLES = frozenset({"opposition", "resistance"})
+STANCE_VERBS = frozenset(
+    {"express", "voice", "signal", "register", "reiterate", "show", "state", "declare"}
+)
 # Words of an office title before or inside a person's name.
 OFFICE_TITLES = TOP_TITLES | frozenset(
     {"secretary", "general", "governor", "mayor", "ambassador", "envoy", "commander"}
@@ -297,6 +302,15 @@ def _pick(
     return max(entries, key=lambda e: (e.valid_to or dt.date.max, e.valid_from or dt.date.min))
 
 
+def _an_attitude(token: Token) -> bool:
+    """ "voiced opposition to the deal", "resistance to reform": a stance towards
+    something, not the opposition party or the armed resistance."""
+    if token.lower_ not in ATTITUDE_ROLES:
+        return False
+    voiced = token.dep_ == "dobj" and token.head.lemma_.lower() in STANCE_VERBS
+    return voiced or any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
+
+
 def _left_edge(token: Token) -> int:
     """Leftmost token reached through pre-nominal modifiers only (not the whole
     subtree, which a bad parse can stretch over a clause)."""
@@ -426,6 +440,8 @@ class _DocumentRun:
         if described is not None:
             return described
         if atom is not None and atom.agent is not None:
+            if _an_attitude(token):
+                return None
             return self._role(token, atom, atom.agent)
         if token.pos_ == "NOUN":
             return self._organisation(token) or self._equipment(token)
