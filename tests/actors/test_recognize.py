@@ -302,3 +302,10 @@ def test_opposition_to_something_is_a_stance_not_a_party(find) -> None:  # type:
     assert find("The Syrian opposition rejected the plan.")["The Syrian opposition"].actor.code == (
         "SYROPP"
     )
+
+
+def test_a_leaders_supporters_are_citizens_not_the_government(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("Supporters of Morsi clashed with police in Cairo.", dt.date(2013, 8, 1))
+    assert found["Supporters of Morsi"].actor.code == "EGYCVL"
+    found = find("An envoy of Putin met Erdogan.", dt.date(2020, 1, 1))
+    assert found["An envoy of Putin"].actor.code == "RUSGOV"

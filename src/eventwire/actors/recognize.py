@@ -164,6 +164,9 @@ def _surname_countries(dictionary: ActorDictionary) -> Mapping[str, str]:
 TOP_TITLES = frozenset(
     {"president", "premier", "chancellor", "minister", "king", "queen", "emir", "sultan"}
 )
+# Those who back a person without serving them: "Trump supporters" are civilians.
+FOLLOWER_ROLES = frozenset({"supporter", "supporters", "follower", "followers"})
+FOLLOWER_SECTOR = "CVL"
 # Role words that also name a stance ("opposition to the deal").
 ATTITUDE_ROLES = frozenset({"opposition", "resistance"})
 STANCE_VERBS = frozenset(
@@ -670,6 +673,12 @@ class _DocumentRun:
         ):
             code = "".join(sectors) + country if agent.prefix else country + "".join(sectors)
             return _Resolved(code, country, sectors, name, "official", "dictionary", start, end)
+        if country is not None and base.kind == "person" and agent.phrase in FOLLOWER_ROLES:
+            # "a Trump supporter" is a citizen of Trump's country, not his government
+            code = country + FOLLOWER_SECTOR
+            return _Resolved(
+                code, country, (FOLLOWER_SECTOR,), name, "official", "dictionary", start, end
+            )
         by: ActorResolution = base.resolved_by if base.resolved_by == "coref" else "dictionary"
         span = base.resolved_span if by == "coref" else None
         forces = tuple(s for s in sectors if s in FORCE_SECTORS)
