@@ -398,9 +398,17 @@ def test_hearing_a_demand_is_not_making_it(pipeline: Pipeline) -> None:
 def test_a_city_on_an_attack_or_meeting_says_where_not_who(pipeline: Pipeline) -> None:
     """ "a Kabul car bombing" happened in Kabul; "US strikes" and "Russia attacks" are
     by the US and Russia."""
-    assert triples(pipeline, "A Kabul car bombing killed ten people.") == {
-        ("AFGUAF", "PPL", "19")
-    }
+    assert triples(pipeline, "A Kabul car bombing killed ten people.") == {("AFGUAF", "PPL", "19")}
     assert events(pipeline, "The SDF suffered heavy losses in the Raqqa battle.") == []
     assert ("USA", "UAF", "19") in triples(pipeline, "US strikes killed ten fighters.")
     assert ("RUS", "UKR", "19") in triples(pipeline, "Russia attacks on Ukraine continued.")
+
+
+def test_the_one_accused_or_complained_of_is_the_complement_subject(pipeline: Pipeline) -> None:
+    text = (
+        "A human rights group complained that Croatian authorities were failing to uphold "
+        "the rights of refugees."
+    )
+    assert ("HRI", "HRVGOV", "11") in triples(pipeline, text)
+    text = "The opposition alleged that the Kenyan government rigged the election."
+    assert ("OPP", "KENGOV", "11") in triples(pipeline, text)

@@ -37,11 +37,11 @@ from eventwire.events.roles import (
 )
 from eventwire.events.rules import (
     ACCIDENT_LEMMAS,
-    ADDRESSEE_ROOTS,
     AGREEMENT_CODE,
     AGREEMENT_VERBS,
     APPEALS,
     ARMED_SECTORS,
+    COMPLEMENT_TARGET_ROOTS,
     CONVERSE_VERBS,
     DEMANDS,
     EXERCISE_NOUNS,
@@ -324,7 +324,7 @@ class DependencyCoder:
                 pattern.target,
                 exclude,
                 places,
-                addressee_in_complement=base_code[:2] in ADDRESSEE_ROOTS,
+                addressee_in_complement=base_code[:2] in COMPLEMENT_TARGET_ROOTS,
             )
         else:
             targets = noun_target(token, index, pattern.prep or None, exclude, places)

@@ -125,6 +125,10 @@ THREAT_VERBS = frozenset({"threaten", "warn"})
 # Appeals, demands, concessions and threats address the subject of their complement
 # clause ("allowed the refugees to return": the refugees are yielded to).
 ADDRESSEE_ROOTS = frozenset({"02", "08", "10", "13"})
+# ... and so is the one accused or protested against: "charged that Israeli troops
+# had tortured prisoners", "complained that Croatian authorities were failing".
+ACCUSED_ROOTS = frozenset({"11", "14"})
+COMPLEMENT_TARGET_ROOTS = ADDRESSEE_ROOTS | ACCUSED_ROOTS
 # Agreeing and offering are events even when what is agreed is not codable.
 AGREEMENT_VERBS = frozenset({"agree", "accept", "consent", "commit", "offer"})
 AGREEMENT_CODE = "030"
