@@ -412,3 +412,11 @@ def test_the_one_accused_or_complained_of_is_the_complement_subject(pipeline: Pi
     assert ("HRI", "HRVGOV", "11") in triples(pipeline, text)
     text = "The opposition alleged that the Kenyan government rigged the election."
     assert ("OPP", "KENGOV", "11") in triples(pipeline, text)
+
+
+def test_passives_of_withdrawal_and_conjuncts_of_passives(pipeline: Pipeline) -> None:
+    """Forces "withdrawn" or "demobilized" without an agent are the ones pulling
+    back; an active verb conjoined to a passive shares its subject, not its agent."""
+    assert ("RUSMIL", "SYR", "08") in triples(pipeline, "Russian troops were withdrawn from Syria.")
+    text = "Montenegro's prime minister has been indicted by a UN court and will resign."
+    assert {s for s, _, r in triples(pipeline, text) if r == "03"} == {"MNEGOV"}

@@ -116,3 +116,10 @@ def test_a_role_of_a_city_or_division_takes_its_country(pipeline: Pipeline) -> N
     )
     assert (event.source.code, event.source.country) == ("PAKGOV", "PAK")
     _placed_at(event.source, body, "Sindh")
+
+
+def test_a_partitive_subject_is_placed_by_its_participle(pipeline: Pipeline) -> None:
+    text = "One third of the guerrillas operating in Macedonia have been demobilized."
+    body, event = _one(pipeline, text, "08")
+    assert event.source.country == "MKD"
+    _placed_at(event.source, body, "Macedonia")

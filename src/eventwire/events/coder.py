@@ -30,6 +30,7 @@ from eventwire.events.roles import (
     noun_own_source,
     noun_source,
     noun_target,
+    passive_subjects,
     prep_objects,
     topic_place,
     verb_source,
@@ -83,6 +84,9 @@ from eventwire.records import Actor, Document, Event, Mention, Sentence, Span
 _VERB_POS = frozenset({"VERB"})
 # Meetings: the place a meeting is in hosts it; it is not a party to it.
 CONSULT_ROOT = "04"
+# De-escalation said in the passive without an agent: the forces withdrawn or
+# demobilized are the ones who de-escalate (CAMEO 087x).
+SELF_PASSIVE_CODES = ("087",)
 # Events a city names as their venue, not their agent: "Moscow talks", "the Raqqa
 # battle", "a Kabul car bombing" (but "a Beijing crackdown" is Beijing's).
 VENUE_ROOTS = frozenset({"04", "18", "19", "20"})
@@ -284,6 +288,10 @@ class DependencyCoder:
             return []
         if trigger.kind == "verb":
             sources = verb_source(token, index)
+            if not sources and base_code.startswith(SELF_PASSIVE_CODES) and is_passive(token):
+                # "Russian troops were withdrawn", "guerrillas have been demobilized":
+                # forces pulled back by their own side; the withdrawn act.
+                sources = [m for s in passive_subjects(token) for m in index.with_conjuncts(s)]
         else:
             venues = base_code[:2] in VENUE_ROOTS
             sources = noun_source(token, index, exclude=set(), venues=venues)

@@ -354,6 +354,12 @@ def verb_source(verb: Token, index: MentionIndex) -> list[Mention]:
     """
     node, link = verb, ""
     for _ in range(6):
+        if is_passive(node) and link == "conj":
+            # "has been indicted by the court and will resign": the active conjunct
+            # shares the passive's surface subject, not its agent.
+            for subj in _children(node, _PASSIVE_SUBJECT_DEPS):
+                return index.with_conjuncts(subj)
+            return []
         if is_passive(node):
             # "was shot and killed by an Afghan soldier": conjoined participles share
             # the agent the parser hangs on the last of them.

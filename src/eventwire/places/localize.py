@@ -100,7 +100,8 @@ def _placed(
         return None  # "met rebels in Geneva": an object's phrase may be the event's place
     # "students throughout Indonesia", "tens of thousands of students throughout ..."
     words = [doc[i] for i in range(mention.token_start, mention.token_end)]
-    for candidate in (*words, *_participles(token)):
+    participles = [p for word in dict.fromkeys((token, *words)) for p in _participles(word)]
+    for candidate in (*words, *participles):
         if candidate.i in own:
             return _with_country(actor, *own[candidate.i])
     return None
