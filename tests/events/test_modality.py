@@ -115,3 +115,16 @@ def test_ability_is_hypothetical_and_inability_is_no_event(pipeline: Pipeline) -
 def test_a_prediction_is_hypothetical(pipeline: Pipeline) -> None:
     found = pipeline.code_text("Analysts predict that Russia will attack Ukraine.").events
     assert [e.modality for e in found] == ["hypothetical"]
+
+
+def test_a_condition_is_hypothetical_even_under_an_intent_or_a_future(pipeline: Pipeline) -> None:
+    found = pipeline.code_text("If Iran attacks Israel, the US will respond.").events
+    assert [(e.type.root, e.modality) for e in found if e.source.code == "IRN"] == [
+        ("19", "hypothetical")
+    ]
+    text = "The rebels will attack the capital unless the government agrees to step down."
+    found = pipeline.code_text(text).events
+    assert {(e.source.code, e.type.root, e.modality) for e in found} == {
+        ("REB", "13", "intended"),
+        ("GOV", "08", "hypothetical"),
+    }

@@ -255,11 +255,14 @@ def read_modality(trigger: Token) -> ModalityReading:
     node = trigger
     while node.dep_ == "compound" and node.head.i != node.i:
         node = node.head  # "suspended aid deliveries": the phrase head carries the links
+    conditional = _marked_condition(trigger)  # "if Iran agrees to talks, ..."
     while node.dep_ in _CHAIN_DEPS and node.head.i != node.i:
         link = node.dep_
         below, node = node, node.head
         if link == "ccomp" and node.lemma_.lower() in REPORTING_VERBS:
             break
+        # "unless the president agrees to step down": the agreeing is itself a condition
+        conditional = conditional or (link != "conj" and _marked_condition(node))
         obliged = obliged or _obliges(node)
         lemma = node.lemma_.lower()
         if modality is None and not halted and lemma in HALT_CUES and link in _OBJECT_LINKS:
@@ -295,11 +298,18 @@ def read_modality(trigger: Token) -> ModalityReading:
     marked_on_trigger = modality is None and own is not None
     if modality is None and own is not None:
         modality, cue = own, trigger
+    if conditional and modality in {None, "intended"}:
+        modality = "hypothetical"
     if obliged and modality not in {"negated", "alleged"}:
         modality = "requested"  # "the US must be ready to mediate": demanded, not done
     return ModalityReading(
         modality or "asserted", cue, reporter, refused, halted, own=marked_on_trigger, charge=charge
     )
+
+
+def _marked_condition(token: Token) -> bool:
+    """ "if"/"unless" on the clause: what it says may not happen at all."""
+    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children)
 
 
 def _hypothetical_cue(node: Token, lemma: str, link: str) -> bool:
