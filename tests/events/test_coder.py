@@ -420,3 +420,12 @@ def test_passives_of_withdrawal_and_conjuncts_of_passives(pipeline: Pipeline) ->
     assert ("RUSMIL", "SYR", "08") in triples(pipeline, "Russian troops were withdrawn from Syria.")
     text = "Montenegro's prime minister has been indicted by a UN court and will resign."
     assert {s for s, _, r in triples(pipeline, text) if r == "03"} == {"MNEGOV"}
+
+
+def test_pressure_is_a_demand_and_what_it_presses_for_is_not_done(pipeline: Pipeline) -> None:
+    assert triples(pipeline, "The US put pressure on Iran to release the sailors.") == {
+        ("USA", "IRN", "10")
+    }
+    text = "Iranian authorities have been pressuring striking workers to return to work."
+    assert ("IRNGOV", "10") in {(s, r) for s, _, r in triples(pipeline, text)}
+    assert triples(pipeline, "Rising costs put pressure on prices.") == set()

@@ -284,6 +284,8 @@ def read_modality(trigger: Token) -> ModalityReading:
             modality, cue, charge = "alleged", node, True
         elif lemma in REQUEST_CUES and link in {"xcomp", "ccomp", "prep", "pobj", "pcomp"}:
             modality, cue = "requested", node
+        elif link in {"advcl", "xcomp"} and _requests_by_its_object(node):
+            modality, cue = "requested", node  # "put pressure on Iran to release ..."
         elif _hypothetical_cue(node, lemma, link):
             modality, cue = "hypothetical", node
         elif lemma in INABILITY_CUES and link in {"prep", "xcomp", "acl"}:
@@ -305,6 +307,11 @@ def read_modality(trigger: Token) -> ModalityReading:
     return ModalityReading(
         modality or "asserted", cue, reporter, refused, halted, own=marked_on_trigger, charge=charge
     )
+
+
+def _requests_by_its_object(verb: Token) -> bool:
+    """A light verb whose object is a request: "put pressure on", "made an appeal"."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in REQUEST_CUES for c in verb.children)
 
 
 def _marked_condition(token: Token) -> bool:
