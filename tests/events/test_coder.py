@@ -429,3 +429,8 @@ def test_pressure_is_a_demand_and_what_it_presses_for_is_not_done(pipeline: Pipe
     text = "Iranian authorities have been pressuring striking workers to return to work."
     assert ("IRNGOV", "10") in {(s, r) for s, _, r in triples(pipeline, text)}
     assert triples(pipeline, "Rising costs put pressure on prices.") == set()
+
+
+def test_forces_named_on_an_ordered_act_are_the_orderers(pipeline: Pipeline) -> None:
+    text = "The Pakistani government has ordered patrols by police and soldiers in Karachi."
+    assert ("PAKCOP", None, "15") in triples(pipeline, text)

@@ -649,6 +649,10 @@ def noun_source(
     """The noun's own source, else the subject of the verb it hangs from."""
     own = noun_own_source(noun, index, exclude, venues)
     if own:
+        sender = governing_verb(noun)
+        if sender is not None and sender.lemma_.lower() in SENDING_VERBS:
+            # "ordered patrols by police": the police are the orderer's
+            return _owned_by(own, verb_source(sender, index))
         return own
     head = phrase_head(noun)
     if head.i != noun.i:
