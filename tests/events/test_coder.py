@@ -434,3 +434,20 @@ def test_pressure_is_a_demand_and_what_it_presses_for_is_not_done(pipeline: Pipe
 def test_forces_named_on_an_ordered_act_are_the_orderers(pipeline: Pipeline) -> None:
     text = "The Pakistani government has ordered patrols by police and soldiers in Karachi."
     assert ("PAKCOP", None, "15") in triples(pipeline, text)
+
+
+def test_warnings_about_others_and_characterisations_are_no_events(pipeline: Pipeline) -> None:
+    text = "The Environmental Protection Agency has warned that floodwater can contain bacteria."
+    assert events(pipeline, text) == []
+    text = "Iran warned the United States against attacking its ships."
+    assert ("IRN", "USA", "13") in triples(pipeline, text)
+    text = "The filing by the government is a politically motivated exercise in futility."
+    assert events(pipeline, text) == []
+    text = "Russian media have reacted with anger to the mass expulsion of diplomats from the US."
+    assert all(s == "RUSMED" for s, _, _ in triples(pipeline, text))
+    assert events(pipeline, "Mr Trump said the construction should go ahead.") == []
+
+
+def test_a_general_secretary_is_no_general(pipeline: Pipeline) -> None:
+    text = "President Ronald Reagan and General Secretary Mikhail Gorbachev inked the deal."
+    assert ("RUSGOV", "05") in {(s, r) for s, _, r in triples(pipeline, text)}

@@ -74,10 +74,12 @@ from eventwire.events.rules import (
     joint,
     may_lack_target,
     names_a_standing_thing,
+    predicated_conflict,
     reciprocal,
     releases_people,
     unattributed_attacker,
     victims,
+    warns_of_others,
 )
 from eventwire.records import Actor, Document, Event, Mention, Sentence, Span
 
@@ -274,6 +276,8 @@ class DependencyCoder:
             return []
         if names_a_standing_thing(trigger, self._light_verbs):
             return []  # "the Iran deal", "the war in Syria": references, not events
+        if predicated_conflict(trigger, trigger.code):
+            return []  # "the filing is a politically motivated exercise"
         base_code = trigger.code
         if carries_uncoded_complement(trigger):
             lemma = token.lemma_.lower()
@@ -295,6 +299,8 @@ class DependencyCoder:
         else:
             venues = base_code[:2] in VENUE_ROOTS
             sources = noun_source(token, index, exclude=set(), venues=venues)
+        if warns_of_others(trigger, sources, index):
+            return []  # "warned that floodwater can contain bacteria": a forecast
         if trigger.kind == "verb" and token.lemma_.lower() in CONVERSE_VERBS:
             # "Demonstrators received weapons from the government": the giver acts.
             givers = [m for obj in prep_objects(token, "from") for m in index.with_conjuncts(obj)]

@@ -291,8 +291,11 @@ def read_modality(trigger: Token) -> ModalityReading:
         elif lemma in INABILITY_CUES and link in {"prep", "xcomp", "acl"}:
             modality, cue = "negated", node
         elif lemma in INTENT_CUES and not (lemma == "commit" and link == "dobj"):
-            # "committed to talks" is an intent; "committed violations" is a deed
+            # "committed to talks" is an intent; "committed violations" is a deed;
+            # "may want to visit" is a guess about an intent
             modality, cue = "intended", node
+            if _own_modality(node) == "hypothetical":
+                modality = "hypothetical"
         elif link != "conj":
             governor_own = _own_modality(node)
             if governor_own is not None:

@@ -132,6 +132,10 @@ ELICITING_VERBS = frozenset(
 # investigation", "came under attack") or that its speech is about ("briefed Trump on
 # the allegations", "talked about the strike").
 PATIENT_PREPS = frozenset({"under"})
+RESPONSE_VERBS = frozenset(
+    {"react", "respond", "reply", "retaliate", "object", "adapt", "defend", "protect"}
+    | {"guard", "shield", "brace"}
+)
 ABOUT_PREPS = frozenset({"about", "regarding", "concerning"})
 SPEECH_TOPIC_VERBS = frozenset(
     {"brief", "comment", "speak", "talk", "write", "testify", "remark", "tweet", "post"}
@@ -673,6 +677,8 @@ def noun_source(
             return []  # "spoke after the attack", "was under investigation"
         if prep == "on" and lemma in SPEECH_TOPIC_VERBS:
             return []  # "briefed Trump on the allegations"
+        if prep in {"to", "against", "for", "from"} and lemma in RESPONSE_VERBS:
+            return []  # "reacted to the expulsion", "would retaliate against any attack"
     return verb_source(verb, index)
 
 

@@ -122,6 +122,7 @@ ACCIDENT_LEMMAS = frozenset(
 )
 # Threat verbs are events even when what is threatened is not codable.
 THREAT_VERBS = frozenset({"threaten", "warn"})
+WARNING_VERBS = frozenset({"warn", "caution"})
 # Appeals, demands, concessions and threats address the subject of their complement
 # clause ("allowed the refugees to return": the refugees are yielded to).
 ADDRESSEE_ROOTS = frozenset({"02", "08", "10", "13"})
@@ -413,6 +414,8 @@ def may_lack_target(trigger: Trigger, code: str) -> bool:
     pattern = trigger.pattern
     if trigger.kind == "verb" and pattern.specificity == 0 and pattern.lemma in ADDRESSED_VERBS:
         return False  # "ordered the same meal", "ordered a review": no one was ordered
+    if pattern is OBLIGATION:
+        return False  # "said the construction should go ahead": a demand on no one
     explicit = pattern.specificity == 0 and pattern.target in {"dobj", "pobj"}
     if trigger.kind == "verb" and explicit and code[:2] in PARTNERED_ROOTS:
         # The row names where its recipient is ("helped Israel"), and cooperation
@@ -579,6 +582,38 @@ ENTITY_GOVERNORS = frozenset(
     {"sign", "reach", "conclude", "seal", "strike", "ink", "broker", "impose", "declare"}
     | {"wage", "announce", "agree", "order", "approve", "ratify", "initiate"}
 )
+
+
+def warns_of_others(trigger: Trigger, sources: list[Mention], index: MentionIndex) -> bool:
+    """ "warned that floodwater can contain bacteria", "warned him: 'You can't
+    imagine ...'": a warning about what others or things may do is a forecast, not
+    a threat; "warned that it would retaliate" threatens the warner's own act."""
+    token = trigger.token
+    if trigger.kind != "verb" or token.lemma_.lower() not in WARNING_VERBS:
+        return False
+    if trigger.pattern.specificity > 0:
+        return False  # "warned of consequences", "warned against an attack": own rows
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return False
+    own = {m.actor.code for m in sources}
+    for clause in clauses:
+        for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            if {m.actor.code for m in index.with_conjuncts(subject)} & own:
+                return False
+    return True
+
+
+def predicated_conflict(trigger: Trigger, code: str) -> bool:
+    """ "the filing is a politically motivated exercise", "the law is an attack on
+    free speech": a conflict noun said of something is a characterisation."""
+    token = trigger.token
+    return (
+        trigger.kind == "noun"
+        and code[:2] in MATERIAL_CONFLICT
+        and token.dep_ == "attr"
+        and token.head.lemma_.lower() == "be"
+    )
 
 
 def names_a_standing_thing(trigger: Trigger, light_verbs: frozenset[str]) -> bool:
