@@ -451,3 +451,24 @@ def test_warnings_about_others_and_characterisations_are_no_events(pipeline: Pip
 def test_a_general_secretary_is_no_general(pipeline: Pipeline) -> None:
     text = "President Ronald Reagan and General Secretary Mikhail Gorbachev inked the deal."
     assert ("RUSGOV", "05") in {(s, r) for s, _, r in triples(pipeline, text)}
+
+
+def test_an_attack_on_an_idea_is_criticism(pipeline: Pipeline) -> None:
+    assert ("RUS", None, "11") in triples(pipeline, "Russia attacked the agreement.")
+    text = "Israel launched an attack on Hamas positions."
+    assert ("ISR", "PSEREBHMS", "19") in triples(pipeline, text)
+
+
+def test_companies_do_not_mobilise_when_they_deploy_software(pipeline: Pipeline) -> None:
+    text = "Red Hat said users cannot deploy CentOS Stream in their environment."
+    assert events(pipeline, text) == []
+
+
+def test_help_enlisted_from_someone_is_theirs_and_threats_despite_are_not(
+    pipeline: Pipeline,
+) -> None:
+    text = "Trump prepared for two hours, enlisting help from Chris Christie."
+    assert all(s != "USAGOV" or r != "07" for s, _, r in triples(pipeline, text))
+    text = "The director praised a journalist doing his job despite threats and intimidation."
+    assert all(r != "13" for _, _, r in triples(pipeline, text))
+    assert events(pipeline, "The software ships as a rolling release.") == []

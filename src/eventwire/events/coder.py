@@ -61,6 +61,7 @@ from eventwire.events.rules import (
     SAME_CODE_ROOTS,
     THREAT_VERBS,
     UNATTRIBUTED_ROOTS,
+    VERBAL_ATTACK_CODE,
     Candidate,
     Trigger,
     carries_uncoded_complement,
@@ -78,6 +79,7 @@ from eventwire.events.rules import (
     reciprocal,
     releases_people,
     unattributed_attacker,
+    verbal_attack,
     victims,
     warns_of_others,
 )
@@ -89,6 +91,9 @@ CONSULT_ROOT = "04"
 # De-escalation said in the passive without an agent: the forces withdrawn or
 # demobilized are the ones who de-escalate (CAMEO 087x).
 SELF_PASSIVE_CODES = ("087",)
+# Sectors that neither posture nor fight, for roots that are force (CAMEO 15, 18-20).
+UNARMED_SECTORS = frozenset({"BUS", "MED", "EDU"})
+UNARMED_ROOTS = frozenset({"15", "18", "19", "20"})
 # Events a city names as their venue, not their agent: "Moscow talks", "the Raqqa
 # battle", "a Kabul car bombing" (but "a Beijing crackdown" is Beijing's).
 VENUE_ROOTS = frozenset({"04", "18", "19", "20"})
@@ -279,6 +284,8 @@ class DependencyCoder:
         if predicated_conflict(trigger, trigger.code):
             return []  # "the filing is a politically motivated exercise"
         base_code = trigger.code
+        if base_code[:2] in {"18", "19"} and verbal_attack(trigger, index):
+            base_code = VERBAL_ATTACK_CODE  # "his attacks on mail-in voting"
         if carries_uncoded_complement(trigger):
             lemma = token.lemma_.lower()
             if lemma in AGREEMENT_VERBS:
@@ -417,6 +424,8 @@ class DependencyCoder:
         for source, target in pairs:
             if target is not None and self_directed(source, target, code):
                 continue
+            if unarmed_force(source, code, pattern):
+                continue  # "Red Hat deploys CentOS Stream", "the company uses glue guns"
             confidence = confidence_of(pattern, source, target, reading, token)
             evidence = evidence_span(sentence.span, trigger_span, source, target)
             event = Event(
@@ -448,6 +457,18 @@ class DependencyCoder:
             return None
         speakers = verb_source(reading.reporter, index)
         return speakers[0].actor if speakers else None
+
+
+def unarmed_force(source: Mention, code: str, pattern: Pattern) -> bool:
+    """Force posture and violence (CAMEO 15, 18-20) by a company, the media or a
+    school, read off a bare verb ("deploy", "use", "blast"): the verb means
+    something else there. Specific rows ("bombed", "deploy troops") still code."""
+    if code[:2] not in UNARMED_ROOTS or pattern.specificity > 0:
+        return False
+    actor = source.actor
+    return actor.code.startswith("MNC") or (
+        bool(actor.sectors) and set(actor.sectors) <= UNARMED_SECTORS
+    )
 
 
 def self_directed(source: Mention, target: Mention, code: str) -> bool:

@@ -120,18 +120,19 @@ EXPERIENCER_VERBS = frozenset(
     # "Obama welcomed the agreement", "ignored the protest"
     | {"benefit", "profit", "die", "welcome", "ignore", "await", "predict", "expect"}
     | {"hear", "heed", "listen", "read"}  # "the president had heard the demands of women"
+    | {"long", "yearn", "mourn", "lament", "regret", "deplore"}  # "longed for the reopening"
 )
 # Verbs whose subject draws an act from others: "drawing condemnation from Kiev",
 # "received a proposal from the US", "faced criticism". The "from" phrase acts, the
 # subject is acted upon.
 ELICITING_VERBS = frozenset(
     {"draw", "attract", "receive", "earn", "incur", "invite", "court", "get", "win"}
-    | {"spark", "provoke", "trigger", "prompt", "face"}
+    | {"spark", "provoke", "trigger", "prompt", "face", "enlist", "solicit", "obtain"}
 )
 # A clause's subject is not the agent of an act it is merely placed in ("was under
 # investigation", "came under attack") or that its speech is about ("briefed Trump on
 # the allegations", "talked about the strike").
-PATIENT_PREPS = frozenset({"under"})
+PATIENT_PREPS = frozenset({"under", "despite"})  # "doing his job despite threats"
 RESPONSE_VERBS = frozenset(
     {"react", "respond", "reply", "retaliate", "object", "adapt", "defend", "protect"}
     | {"guard", "shield", "brace"}

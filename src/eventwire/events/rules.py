@@ -22,6 +22,7 @@ from eventwire.events.roles import (
     governing_verb,
     is_passive,
     names_a_city,
+    prep_objects,
 )
 from eventwire.records import Actor, Event, Mention, Sentence, Span
 
@@ -123,6 +124,25 @@ ACCIDENT_LEMMAS = frozenset(
 # Threat verbs are events even when what is threatened is not codable.
 THREAT_VERBS = frozenset({"threaten", "warn"})
 WARNING_VERBS = frozenset({"warn", "caution"})
+# Attacks that are criticism when what they hit is an idea ("attacks on mail-in voting").
+ATTACK_LEMMAS = frozenset({"attack", "assault"})
+VERBAL_ATTACK_CODE = "111"
+# Things that can be physically attacked (everything else an attack is "on" is an idea).
+PHYSICAL_TARGETS = frozenset(
+    {"base", "convoy", "city", "town", "village", "building", "embassy", "consulate"}
+    | {"ship", "vessel", "tanker", "boat", "plant", "facility", "school", "hospital"}
+    | {"mosque", "church", "synagogue", "temple", "shrine", "market", "camp", "checkpoint"}
+    | {"station", "airport", "airfield", "port", "harbour", "harbor", "bridge", "road"}
+    | {"pipeline", "position", "post", "outpost", "headquarters", "home", "house"}
+    | {"office", "compound", "bus", "train", "car", "truck", "vehicle", "aircraft", "plane"}
+    | {"helicopter", "drone", "target", "site", "area", "region", "border", "barracks"}
+    | {"patrol", "installation", "refinery", "oilfield", "field", "depot", "warehouse"}
+    | {"prison", "jail", "parliament", "palace", "residence", "hotel", "restaurant", "club"}
+    | {"stadium", "concert", "rally", "gathering", "crowd", "capital", "province", "district"}
+    | {"neighbourhood", "neighborhood", "street", "square", "line", "front", "territory"}
+    | {"island", "coast", "infrastructure", "grid", "network", "system", "server"}
+    | {"dam", "mine", "fleet", "column", "unit", "stronghold", "hideout", "den"}
+)
 # Appeals, demands, concessions and threats address the subject of their complement
 # clause ("allowed the refugees to return": the refugees are yielded to).
 ADDRESSEE_ROOTS = frozenset({"02", "08", "10", "13"})
@@ -602,6 +622,26 @@ def warns_of_others(trigger: Trigger, sources: list[Mention], index: MentionInde
             if {m.actor.code for m in index.with_conjuncts(subject)} & own:
                 return False
     return True
+
+
+def verbal_attack(trigger: Trigger, index: MentionIndex) -> bool:
+    """ "his attacks on mail-in voting", "attacked the agreement": an attack on an
+    idea, a policy or a process is criticism (CAMEO 111), not force. The object
+    must be named, be nobody, and be nothing that can be hit."""
+    token = trigger.token
+    if token.lemma_.lower() not in ATTACK_LEMMAS:
+        return False
+    if trigger.kind == "noun":
+        objects = [o for prep in ("on", "against") for o in prep_objects(token, prep)]
+    else:
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(objects) and all(
+        o.pos_ == "NOUN"
+        and not index.with_conjuncts(o)
+        and o.lemma_.lower() not in PHYSICAL_TARGETS
+        and o.lemma_.lower() not in MEANS_OF_VIOLENCE
+        for o in objects
+    )
 
 
 def predicated_conflict(trigger: Trigger, code: str) -> bool:
