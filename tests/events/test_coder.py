@@ -472,3 +472,11 @@ def test_help_enlisted_from_someone_is_theirs_and_threats_despite_are_not(
     text = "The director praised a journalist doing his job despite threats and intimidation."
     assert all(r != "13" for _, _, r in triples(pipeline, text))
     assert events(pipeline, "The software ships as a rolling release.") == []
+
+
+def test_a_dateline_read_as_a_subject_does_not_hide_the_victims(pipeline: Pipeline) -> None:
+    text = (
+        "GAZA CITY, Palestinian Territories: Four children were killed in Israeli tank "
+        "shelling in the east of the Gaza Strip on Friday evening, medics said."
+    )
+    assert ("ISR", "PSECVL", "19") in triples(pipeline, text)

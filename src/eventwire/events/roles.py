@@ -322,7 +322,7 @@ def passive_subjects(verb: Token) -> list[Token]:
     arrested and were jailed"), its first conjunct's subject."""
     own = _children(verb, _PASSIVE_SUBJECT_DEPS)
     if own:
-        return own
+        return nearest_subject(own, verb)
     if reduced_relative(verb):
         return _children(verb, {"nsubj"})
     if verb.dep_ == "conj" and not _children(verb, _SUBJECT_DEPS):
@@ -331,6 +331,16 @@ def passive_subjects(verb: Token) -> list[Token]:
             _children(head, {"nsubj"}) if reduced_relative(head) else []
         )
     return []
+
+
+def nearest_subject(subjects: list[Token], verb: Token) -> list[Token]:
+    """Of several subjects the parser hung on one verb, the one nearest before it:
+    a dateline ("GAZA CITY, Palestinian Territories: Four children ... were killed")
+    is read as a subject too."""
+    if len(subjects) < 2:
+        return subjects
+    before = [s for s in subjects if s.i < verb.i]
+    return [max(before, key=lambda s: s.i)] if before else subjects[:1]
 
 
 def _children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:

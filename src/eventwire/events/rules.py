@@ -22,6 +22,7 @@ from eventwire.events.roles import (
     governing_verb,
     is_passive,
     names_a_city,
+    nearest_subject,
     prep_objects,
 )
 from eventwire.records import Actor, Event, Mention, Sentence, Span
@@ -299,12 +300,8 @@ def victims(trigger: Trigger, index: MentionIndex) -> list[Mention]:
             return []
         return [m for c in verb.children if c.dep_ == "nsubj" for m in index.with_conjuncts(c)]
     if is_passive(token):
-        return [
-            m
-            for c in token.children
-            if c.dep_ in {"nsubjpass", "csubjpass"}
-            for m in index.with_conjuncts(c)
-        ]
+        subjects = [c for c in token.children if c.dep_ in {"nsubjpass", "csubjpass"}]
+        return [m for c in nearest_subject(subjects, token) for m in index.with_conjuncts(c)]
     if token.dep_ == "acl" and token.tag_ == "VBN":
         return index.with_conjuncts(token.head)
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
