@@ -480,3 +480,8 @@ def test_a_dateline_read_as_a_subject_does_not_hide_the_victims(pipeline: Pipeli
         "shelling in the east of the Gaza Strip on Friday evening, medics said."
     )
     assert ("ISR", "PSECVL", "19") in triples(pipeline, text)
+
+
+def test_what_someone_is_thanked_for_is_carried_by_the_thanks(pipeline: Pipeline) -> None:
+    text = "The government expressed appreciation for China's assistance."
+    assert triples(pipeline, text) == {("GOV", "CHN", "01")}

@@ -78,6 +78,7 @@ from eventwire.events.rules import (
     predicated_conflict,
     reciprocal,
     releases_people,
+    thanked_for,
     unattributed_attacker,
     verbal_attack,
     victims,
@@ -361,6 +362,8 @@ class DependencyCoder:
                 return []
         if not targets and not unattributed:
             targets = topic_place(token, index, exclude, venue=base_code[:2] == CONSULT_ROOT)
+        if not targets and thanked_for(trigger):
+            return []  # "expressed appreciation for China's assistance"
         if unattributed:
             # "Three US servicemen were killed by a roadside bomb": the victims are
             # known, the attacker is not; CAMEO/PLOVER code it as unidentified armed

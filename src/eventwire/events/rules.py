@@ -125,6 +125,10 @@ ACCIDENT_LEMMAS = frozenset(
 # Threat verbs are events even when what is threatened is not codable.
 THREAT_VERBS = frozenset({"threaten", "warn"})
 WARNING_VERBS = frozenset({"warn", "caution"})
+GRATITUDE_LEMMAS = frozenset(
+    {"appreciation", "gratitude", "thanks", "thank", "praise", "credit", "commend"}
+    | {"applaud", "hail", "laud", "congratulate", "salute", "reward", "honour", "honor"}
+)
 # Attacks that are criticism when what they hit is an idea ("attacks on mail-in voting").
 ATTACK_LEMMAS = frozenset({"attack", "assault"})
 VERBAL_ATTACK_CODE = "111"
@@ -639,6 +643,17 @@ def verbal_attack(trigger: Trigger, index: MentionIndex) -> bool:
         and o.lemma_.lower() not in MEANS_OF_VIOLENCE
         for o in objects
     )
+
+
+def thanked_for(trigger: Trigger) -> bool:
+    """ "expressed appreciation for China's assistance", "praised Egypt for its
+    mediation": the reason for thanks or praise is what the thanked did, and the
+    thanks already carry it; on its own it names no recipient."""
+    token = trigger.token
+    if trigger.kind != "noun" or token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ == "for" and prep.head.lemma_.lower() in GRATITUDE_LEMMAS
 
 
 def predicated_conflict(trigger: Trigger, code: str) -> bool:
