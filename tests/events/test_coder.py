@@ -485,3 +485,19 @@ def test_a_dateline_read_as_a_subject_does_not_hide_the_victims(pipeline: Pipeli
 def test_what_someone_is_thanked_for_is_carried_by_the_thanks(pipeline: Pipeline) -> None:
     text = "The government expressed appreciation for China's assistance."
     assert triples(pipeline, text) == {("GOV", "CHN", "01")}
+
+
+def test_a_subject_the_parser_hung_on_an_opening_phrase_is_found(pipeline: Pipeline) -> None:
+    text = (
+        "With the signing of a Memorandum of Understanding (MOU) on Cessation of "
+        "Hostilities, the Sudanese government and SPLM/A have agreed to allow unimpeded "
+        "humanitarian access to all areas and for people in need."
+    )
+    assert {s for s, _, _ in triples(pipeline, text)} == {"SDNGOV", "SDNREB"}
+
+
+def test_allowing_deliveries_and_enhancing_freedoms_are_concessions(pipeline: Pipeline) -> None:
+    text = "Uzbekistan opened the bridge to allow the delivery of grain to Afghanistan."
+    assert ("UZB", "AFG", "08") in triples(pipeline, text)
+    text = "The Sudanese president has taken steps to enhance political freedoms."
+    assert ("SDNGOV", None, "08") in triples(pipeline, text)

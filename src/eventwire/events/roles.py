@@ -333,6 +333,23 @@ def passive_subjects(verb: Token) -> list[Token]:
     return []
 
 
+def _stranded_subject(verb: Token, index: MentionIndex) -> list[Mention]:
+    """A main verb the parser left without a subject because it hung the subject on
+    an opening phrase ("With the signing of a MOU ..., the Sudanese government and
+    SPLM/A have agreed"): the actors named right before the verb (its auxiliaries
+    and adverbs aside) are its subject."""
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= verb.sent.start and doc[i].dep_ in {"aux", "auxpass", "neg", "advmod"}:
+        i -= 1
+    if i < verb.sent.start or not index.at(doc[i]) or doc[i].dep_ not in {"conj", "appos"}:
+        return []
+    group = doc[i]
+    while group.dep_ == "conj" and index.at(group.head):
+        group = group.head
+    return index.with_conjuncts(group)
+
+
 def nearest_subject(subjects: list[Token], verb: Token) -> list[Token]:
     """Of several subjects the parser hung on one verb, the one nearest before it:
     a dateline ("GAZA CITY, Palestinian Territories: Four children ... were killed")
@@ -392,6 +409,8 @@ def verb_source(verb: Token, index: MentionIndex) -> list[Mention]:
             if subj.lower_ in {"who", "which", "that"} and node.dep_ == "relcl":
                 return index.with_conjuncts(node.head)
             return index.with_conjuncts(subj)
+        if node.dep_ == "ROOT":
+            return _stranded_subject(node, index)
         if node.dep_ == "relcl" and node.head.i != node.i:
             return index.with_conjuncts(node.head)
         if node.dep_ == "acl":
