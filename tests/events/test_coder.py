@@ -501,3 +501,10 @@ def test_allowing_deliveries_and_enhancing_freedoms_are_concessions(pipeline: Pi
     assert ("UZB", "AFG", "08") in triples(pipeline, text)
     text = "The Sudanese president has taken steps to enhance political freedoms."
     assert ("SDNGOV", None, "08") in triples(pipeline, text)
+
+
+def test_defying_a_ban_and_monitoring_work(pipeline: Pipeline) -> None:
+    text = "A newspaper in Beirut has violated a ban by General Michel Aoun."
+    assert ("12", "LBNMIL") in {(r, t) for _, t, r in triples(pipeline, text)}
+    text = "The IAEA has dispatched inspectors to Iran to monitor the resumption of work."
+    assert ("IGOUNOIAE", "09") in {(s, r) for s, _, r in triples(pipeline, text)}
