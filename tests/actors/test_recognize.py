@@ -309,3 +309,12 @@ def test_a_leaders_supporters_are_citizens_not_the_government(find) -> None:  # 
     assert found["Supporters of Morsi"].actor.code == "EGYCVL"
     found = find("An envoy of Putin met Erdogan.", dt.date(2020, 1, 1))
     assert found["An envoy of Putin"].actor.code == "RUSGOV"
+
+
+def test_us_parties_and_their_namesakes_abroad(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("Republicans and Democrats criticized the plan.")
+    assert found["Republicans"].actor.code == "USAPTY"
+    assert found["Democrats"].actor.code == "USAPTY"
+    found = find("The Social Democrats won in Germany, the Democratic Party of Japan lost.")
+    assert found["The Social Democrats"].actor.country is None
+    assert found["the Democratic Party of Japan"].actor.code == "JPNPTY"
