@@ -508,3 +508,16 @@ def test_defying_a_ban_and_monitoring_work(pipeline: Pipeline) -> None:
     assert ("12", "LBNMIL") in {(r, t) for _, t, r in triples(pipeline, text)}
     text = "The IAEA has dispatched inspectors to Iran to monitor the resumption of work."
     assert ("IGOUNOIAE", "09") in {(s, r) for s, _, r in triples(pipeline, text)}
+
+
+def test_an_order_of_an_act_and_acts_in_a_clause_setting(pipeline: Pipeline) -> None:
+    found = events(pipeline, "The crown prince ordered the journalist's killing.")
+    assert all(e.type.root != "10" for e in found)
+    text = "The Saudi crown prince ordered the arrest of the activists."
+    assert ("SAUGOV", "OPP", "17") in triples(pipeline, text)
+    text = "A woman was severely injured by police in an earlier protest."
+    assert all(r != "14" for _, _, r in triples(pipeline, text))
+    text = "The Iraqi prime minister spoke out against the attack."
+    assert all(r != "19" for _, _, r in triples(pipeline, text))
+    text = "Pierce emphasized big tech censorship as a problem."
+    assert events(pipeline, text) == []

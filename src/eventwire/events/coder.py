@@ -38,6 +38,7 @@ from eventwire.events.roles import (
 )
 from eventwire.events.rules import (
     ACCIDENT_LEMMAS,
+    ADDRESSED_VERBS,
     AGREEMENT_CODE,
     AGREEMENT_VERBS,
     APPEALS,
@@ -350,6 +351,14 @@ class DependencyCoder:
             )
         else:
             targets = noun_target(token, index, pattern.prep or None, exclude, places)
+        if (
+            trigger.kind == "verb"
+            and trigger.pattern.specificity == 0
+            and token.lemma_.lower() in ADDRESSED_VERBS
+        ):
+            # "ordered Khashoggi's killing": an order of an act, not to Khashoggi
+            ordered = {c.i for c in token.children if c.dep_ == "dobj"}
+            targets = [t for t in targets if t.head_token in ordered or not ordered]
         refusal = trigger.kind == "verb" and base_code == REFUSAL_CODE
         if refusal and not targets:
             # "refused to respond to a demand from the US President": the one

@@ -121,6 +121,8 @@ EXPERIENCER_VERBS = frozenset(
     | {"benefit", "profit", "die", "welcome", "ignore", "await", "predict", "expect"}
     | {"hear", "heed", "listen", "read"}  # "the president had heard the demands of women"
     | {"long", "yearn", "mourn", "lament", "regret", "deplore"}  # "longed for the reopening"
+    # speakers about an act: "emphasized big tech censorship as a problem"
+    | {"emphasize", "emphasise", "highlight", "mention", "discuss", "debate", "note"}
 )
 # Verbs whose subject draws an act from others: "drawing condemnation from Kiev",
 # "received a proposal from the US", "faced criticism". The "from" phrase acts, the
@@ -132,7 +134,17 @@ ELICITING_VERBS = frozenset(
 # A clause's subject is not the agent of an act it is merely placed in ("was under
 # investigation", "came under attack") or that its speech is about ("briefed Trump on
 # the allegations", "talked about the strike").
-PATIENT_PREPS = frozenset({"under", "despite"})  # "doing his job despite threats"
+# ("despite threats", "spoke out against the attack")
+PATIENT_PREPS = frozenset({"under", "despite", "against"})
+# An act named in a clause's "in"/"at"/"during" phrase is the subject's only when
+# the verb says it took part: "took part in the protests", not "injured by police
+# in an earlier protest".
+SETTING_PREPS = frozenset({"in", "at", "during"})
+PARTICIPATION_VERBS = frozenset(
+    {"participate", "engage", "join", "take", "be", "remain", "continue", "lead", "play"}
+    | {"involve", "help", "assist", "cooperate", "collaborate", "persist", "succeed"}
+    | {"fail", "invest", "use", "employ", "open", "begin", "start", "resume", "step"}
+)
 RESPONSE_VERBS = frozenset(
     {"react", "respond", "reply", "retaliate", "object", "adapt", "defend", "protect"}
     | {"guard", "shield", "brace"}
@@ -560,6 +572,9 @@ def _verb_target_groups(
     if where in {"dobj", "auto"}:
         for obj in _children(verb, {"dobj", "dative", "attr", "oprd"}):
             yield index.with_conjuncts(obj)
+            if obj.lemma_.lower() in PATIENT_NOUNS:  # "ordered the arrest of the activists"
+                for patient in prep_objects(obj, "of"):
+                    yield index.with_conjuncts(patient)
         if addressee_in_complement:
             # "demanded that the US cancel ...": the one asked is the clause's subject.
             for comp in _children(verb, {"ccomp"}):
@@ -705,6 +720,8 @@ def noun_source(
         prep = head.head.lower_
         if prep in TIME_PREPS or prep in PATIENT_PREPS or prep in ABOUT_PREPS:
             return []  # "spoke after the attack", "was under investigation"
+        if prep in SETTING_PREPS and lemma not in PARTICIPATION_VERBS:
+            return []  # "was injured by police in an earlier protest"
         if prep == "on" and lemma in SPEECH_TOPIC_VERBS:
             return []  # "briefed Trump on the allegations"
         if prep in {"to", "against", "for", "from"} and lemma in RESPONSE_VERBS:
