@@ -123,3 +123,10 @@ def test_a_partitive_subject_is_placed_by_its_participle(pipeline: Pipeline) -> 
     body, event = _one(pipeline, text, "08")
     assert event.source.country == "MKD"
     _placed_at(event.source, body, "Macedonia")
+
+
+def test_an_intent_to_yield_at_home_is_placed_like_the_yield(pipeline: Pipeline) -> None:
+    text = "Leaders of the opposition coalition agreed to postpone the demonstration in Baku."
+    body, event = _one(pipeline, text, "03")
+    assert event.source.country == "AZE"
+    _placed_at(event.source, body, "Baku")

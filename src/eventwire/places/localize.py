@@ -31,6 +31,10 @@ from eventwire.records import Actor, Event, Mention, Span
 # "withdraw", 09, 13, 14, 16-20).
 LOCAL_ROOTS = frozenset({"08", "09", "13", "14", "16", "17", "18", "19", "20"})
 CROSS_BORDER_CODES = ("087",)
+# Intents to yield (035x, CAMEO's intent form of 08) are as local as the yield,
+# except the intent to de-escalate militarily (0356, the intent form of 087).
+LOCAL_INTENT_CODES = ("035",)
+CROSS_BORDER_INTENTS = ("0356",)
 # Only a subject's own phrase is surely about the actor: "police in Kabul arrested".
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Code families that are not of one country, and people who are away from theirs.
@@ -71,6 +75,8 @@ def localize_actors(
 
 
 def _local(cameo: str) -> bool:
+    if cameo.startswith(LOCAL_INTENT_CODES) and not cameo.startswith(CROSS_BORDER_INTENTS):
+        return True  # "agreed to postpone the demonstration in Baku": a yield at home
     return cameo[:2] in LOCAL_ROOTS and not cameo.startswith(CROSS_BORDER_CODES)
 
 
