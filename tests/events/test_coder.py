@@ -521,3 +521,10 @@ def test_an_order_of_an_act_and_acts_in_a_clause_setting(pipeline: Pipeline) -> 
     assert all(r != "19" for _, _, r in triples(pipeline, text))
     text = "Pierce emphasized big tech censorship as a problem."
     assert events(pipeline, text) == []
+
+
+def test_a_politicians_attack_on_the_media_or_a_rival_is_criticism(pipeline: Pipeline) -> None:
+    assert ("MED", "11") in {(t, r) for _, t, r in triples(pipeline, "Trump attacked the media.")}
+    assert ("RUSGOV", "UKR", "19") in triples(pipeline, "Putin attacked Ukraine.")
+    text = "The Syrian government attacked the rebels."
+    assert ("SYRGOV", "REB", "19") in triples(pipeline, text)

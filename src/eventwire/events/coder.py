@@ -286,8 +286,6 @@ class DependencyCoder:
         if predicated_conflict(trigger, trigger.code):
             return []  # "the filing is a politically motivated exercise"
         base_code = trigger.code
-        if base_code[:2] in {"18", "19"} and verbal_attack(trigger, index):
-            base_code = VERBAL_ATTACK_CODE  # "his attacks on mail-in voting"
         if carries_uncoded_complement(trigger):
             lemma = token.lemma_.lower()
             if lemma in AGREEMENT_VERBS:
@@ -310,6 +308,8 @@ class DependencyCoder:
             sources = noun_source(token, index, exclude=set(), venues=venues)
         if warns_of_others(trigger, sources, index):
             return []  # "warned that floodwater can contain bacteria": a forecast
+        if base_code[:2] in {"18", "19"} and verbal_attack(trigger, index, sources):
+            base_code = VERBAL_ATTACK_CODE  # "his attacks on mail-in voting"
         if trigger.kind == "verb" and token.lemma_.lower() in CONVERSE_VERBS:
             # "Demonstrators received weapons from the government": the giver acts.
             givers = [m for obj in prep_objects(token, "from") for m in index.with_conjuncts(obj)]

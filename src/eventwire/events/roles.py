@@ -130,6 +130,7 @@ EXPERIENCER_VERBS = frozenset(
 ELICITING_VERBS = frozenset(
     {"draw", "attract", "receive", "earn", "incur", "invite", "court", "get", "win"}
     | {"spark", "provoke", "trigger", "prompt", "face", "enlist", "solicit", "obtain"}
+    | {"secure", "extract", "wring"}  # "Democrats secured concessions"
 )
 # A clause's subject is not the agent of an act it is merely placed in ("was under
 # investigation", "came under attack") or that its speech is about ("briefed Trump on

@@ -8,6 +8,7 @@ sentence are reduced to one event each. :mod:`eventwire.events.coder` applies th
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -132,6 +133,8 @@ GRATITUDE_LEMMAS = frozenset(
 # Attacks that are criticism when what they hit is an idea ("attacks on mail-in voting").
 ATTACK_LEMMAS = frozenset({"attack", "assault"})
 VERBAL_ATTACK_CODE = "111"
+# Actors whose attacks on each other or on the press are words, not force.
+POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", "ELI", "JUD", "OPP"})
 # Things that can be physically attacked (everything else an attack is "on" is an idea).
 PHYSICAL_TARGETS = frozenset(
     {"base", "convoy", "city", "town", "village", "building", "embassy", "consulate"}
@@ -625,13 +628,16 @@ def warns_of_others(trigger: Trigger, sources: list[Mention], index: MentionInde
     return True
 
 
-def verbal_attack(trigger: Trigger, index: MentionIndex) -> bool:
+def verbal_attack(trigger: Trigger, index: MentionIndex, sources: Sequence[Mention] = ()) -> bool:
     """ "his attacks on mail-in voting", "attacked the agreement": an attack on an
     idea, a policy or a process is criticism (CAMEO 111), not force. The object
-    must be named, be nobody, and be nothing that can be hit."""
+    must be named, be nobody, and be nothing that can be hit. So is a politician's
+    attack on the media or on other politicians ("Trump attacked the media")."""
     token = trigger.token
     if token.lemma_.lower() not in ATTACK_LEMMAS:
         return False
+    if trigger.kind == "verb" and sources and _politicians_attack_speech(token, sources, index):
+        return True
     if trigger.kind == "noun":
         objects = [o for prep in ("on", "against") for o in prep_objects(token, prep)]
     else:
@@ -654,6 +660,17 @@ def thanked_for(trigger: Trigger) -> bool:
         return False
     prep = token.head
     return prep.lower_ == "for" and prep.head.lemma_.lower() in GRATITUDE_LEMMAS
+
+
+def _politicians_attack_speech(
+    verb: Token, sources: Sequence[Mention], index: MentionIndex
+) -> bool:
+    if not all(set(m.actor.sectors) & POLITICAL_SECTORS for m in sources):
+        return False
+    objects = [m for c in verb.children if c.dep_ == "dobj" for m in index.with_conjuncts(c)]
+    return bool(objects) and all(
+        set(m.actor.sectors) & (POLITICAL_SECTORS | {"MED"}) for m in objects
+    )
 
 
 def predicated_conflict(trigger: Trigger, code: str) -> bool:
