@@ -528,3 +528,9 @@ def test_a_politicians_attack_on_the_media_or_a_rival_is_criticism(pipeline: Pip
     assert ("RUSGOV", "UKR", "19") in triples(pipeline, "Putin attacked Ukraine.")
     text = "The Syrian government attacked the rebels."
     assert ("SYRGOV", "REB", "19") in triples(pipeline, text)
+
+
+def test_recognising_a_rivals_victory_is_a_concession_by_the_lawmaker(pipeline: Pipeline) -> None:
+    text = "The Serbian parliament approved a law recognizing victories by the opposition."
+    assert ("SRBLEG", "OPP", "08") in triples(pipeline, text)
+    assert ("GOV", None, "08") in triples(pipeline, "The president conceded defeat.")

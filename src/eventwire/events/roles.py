@@ -170,6 +170,8 @@ PATIENT_NOUNS = frozenset(
 STATEMENT_NOUNS = frozenset(
     {"declaration", "statement", "letter", "resolution", "communique", "message", "decree"}
     | {"note", "appeal", "petition", "proclamation", "ultimatum"}
+    # and laws for whoever passed them: "approved a special law recognizing ..."
+    | {"law", "bill", "legislation", "measure", "ruling", "verdict", "order"}
 )
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
