@@ -531,6 +531,9 @@ def test_a_politicians_attack_on_the_media_or_a_rival_is_criticism(pipeline: Pip
 
 
 def test_recognising_a_rivals_victory_is_a_concession_by_the_lawmaker(pipeline: Pipeline) -> None:
-    text = "The Serbian parliament approved a law recognizing victories by the opposition."
-    assert ("SRBLEG", "OPP", "08") in triples(pipeline, text)
+    text = (
+        "The Serbian parliament approved a law recognizing victories by Zoran Djindjic's "
+        "opposition coalition in municipal elections."
+    )
+    assert ("SRBLEG", "08") in {(s, r) for s, _, r in triples(pipeline, text)}
     assert ("GOV", None, "08") in triples(pipeline, "The president conceded defeat.")
