@@ -537,3 +537,15 @@ def test_recognising_a_rivals_victory_is_a_concession_by_the_lawmaker(pipeline: 
     )
     assert ("SRBLEG", "08") in {(s, r) for s, _, r in triples(pipeline, text)}
     assert ("GOV", None, "08") in triples(pipeline, "The president conceded defeat.")
+
+
+def test_an_arrest_or_investigation_without_agent_is_by_the_state_where_it_happened(
+    pipeline: Pipeline,
+) -> None:
+    found = events(pipeline, "Two Britons were arrested in Paris on Monday.")
+    assert [(e.source.code, e.source.resolved_by, e.type.root) for e in found] == [
+        ("FRACOP", "place", "17")
+    ]
+    text = "A US national has been put under investigation in Italy."
+    assert ("ITAGOV", "09") in {(s, r) for s, _, r in triples(pipeline, text)}
+    assert events(pipeline, "Three activists were arrested on Monday.") == []

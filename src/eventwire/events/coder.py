@@ -76,6 +76,7 @@ from eventwire.events.rules import (
     joint,
     may_lack_target,
     names_a_standing_thing,
+    place_authority,
     predicated_conflict,
     reciprocal,
     releases_people,
@@ -303,6 +304,10 @@ class DependencyCoder:
                 # "Russian troops were withdrawn", "guerrillas have been demobilized":
                 # forces pulled back by their own side; the withdrawn act.
                 sources = [m for s in passive_subjects(token) for m in index.with_conjuncts(s)]
+            elif not sources and is_passive(token) and passive_subjects(token):
+                # "was arrested in Paris": the state where it happened did it
+                authority = place_authority(token, base_code, index)
+                sources = [authority] if authority is not None else []
         else:
             venues = base_code[:2] in VENUE_ROOTS
             sources = noun_source(token, index, exclude=set(), venues=venues)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from spacy.tokens import Span as SpacySpan
@@ -126,6 +126,8 @@ ACCIDENT_LEMMAS = frozenset(
 # Threat verbs are events even when what is threatened is not codable.
 THREAT_VERBS = frozenset({"threaten", "warn"})
 WARNING_VERBS = frozenset({"warn", "caution"})
+# Who does an act of the state when the text only says where: (code prefix, sector).
+AUTHORITY_BY_CODE = (("09", "GOV"), ("173", "COP"), ("174", "GOV"), ("116", "JUD"))
 GRATITUDE_LEMMAS = frozenset(
     {"appreciation", "gratitude", "thanks", "thank", "praise", "credit", "commend"}
     | {"applaud", "hail", "laud", "congratulate", "salute", "reward", "honour", "honor"}
@@ -374,19 +376,63 @@ def _custodian(trigger: Token, index: MentionIndex) -> Mention | None:
     return None
 
 
+def _place_named(trigger: Token, index: MentionIndex, own: bool = False) -> Mention | None:
+    """The first place with a country in a locative phrase of the trigger's own
+    clause ("arrested in Paris"; not "told reporters in Iowa after X was killed");
+    with ``own``, only a phrase hanging on the trigger itself."""
+    if own:  # "arrested in Paris", "put under investigation in Italy"
+        words = _prep_objects_of([trigger])
+        words += _prep_objects_of(words)
+    else:
+        words = list(trigger.subtree)
+    for token in words:
+        if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS:
+            for mention in index.for_argument(token):
+                if mention.actor.country is not None:
+                    return mention
+    return None
+
+
+def _prep_objects_of(tokens: list[Token]) -> list[Token]:
+    return [o for t in tokens for p in t.children if p.dep_ == "prep" for o in p.children]
+
+
+def authority_sector(code: str) -> str | None:
+    """The branch of the state that does an act of this code when the text does not
+    say who did it: investigations, arrests, expulsions, convictions."""
+    for prefix, sector in AUTHORITY_BY_CODE:
+        if code.startswith(prefix):
+            return sector
+    return None
+
+
+def place_authority(trigger: Token, code: str, index: MentionIndex) -> Mention | None:
+    """ "A US national has been put under investigation in Italy", "was arrested in
+    Paris": investigations, arrests and expulsions are done by the authorities of the
+    country where they happen. The actor's span is that place."""
+    sector = authority_sector(code)
+    place = _place_named(trigger, index, own=True) if sector else None
+    if sector is None or place is None or place.actor.country is None:
+        return None
+    country = place.actor.country
+    actor = Actor(
+        code=country + sector,
+        name=f"authorities ({place.text})",
+        span=place.span,
+        country=country,
+        sectors=(sector,),
+        resolved_by="place",
+        resolved_span=place.span,
+    )
+    return replace(place, actor=actor)
+
+
 def unattributed_attacker(trigger: Token, sentence_index: int, index: MentionIndex) -> Mention:
     """An "unidentified armed forces" actor placed in the country where the violence
     happened (a country named in a locative phrase of the trigger's clause, if any). Its span
     is the instrument ("by an improvised explosive device") or else the trigger."""
-    country = None
-    for token in trigger.subtree:  # not "told reporters in Iowa after X was killed"
-        if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS:
-            for mention in index.for_argument(token):
-                if mention.actor.country is not None:
-                    country = mention.actor.country
-                    break
-        if country is not None:
-            break
+    place = _place_named(trigger, index)
+    country = place.actor.country if place is not None else None
     if country is None:  # "a Kabul car bombing killed ...": the city says where
         means = [c for c in trigger.children if c.dep_ in {"nsubj", "agent"}]
         means += [g for m in means if m.dep_ == "agent" for g in m.children if g.dep_ == "pobj"]
