@@ -549,3 +549,12 @@ def test_an_arrest_or_investigation_without_agent_is_by_the_state_where_it_happe
     text = "A US national has been put under investigation in Italy."
     assert ("ITAGOV", "09") in {(s, r) for s, _, r in triples(pipeline, text)}
     assert events(pipeline, "Three activists were arrested on Monday.") == []
+
+
+def test_a_stative_passive_passes_its_subject_to_the_act_it_governs(pipeline: Pipeline) -> None:
+    assert ("VNM", "03") in {
+        (s, r) for s, _, r in triples(pipeline, "Vietnam is committed to opening up the economy.")
+    }
+    found = events(pipeline, "Iran was accused of attacking the tanker.")
+    assert [(e.source.code, e.modality) for e in found] == [("IRN", "alleged")]
+    assert events(pipeline, "Russia was prevented from attacking Ukraine.") == []

@@ -59,6 +59,10 @@ INTENT_CUES = frozenset(
 REFUSAL_CUES = frozenset({"refuse", "decline", "reject", "rebuff", "spurn", "refusal"})
 # Governors that say the embedded event did not happen.
 DENIAL_CUES = frozenset({"deny", "dismiss", "denial"})
+# Governors that kept the embedded act from happening: "was prevented from attacking".
+PREVENTION_CUES = frozenset(
+    {"prevent", "bar", "ban", "block", "prohibit", "deter", "dissuade", "stop", "keep"}
+)
 # Governors that present the embedded event as somebody's claim.
 ALLEGATION_CUES = frozenset(
     {
@@ -278,6 +282,8 @@ def read_modality(trigger: Token) -> ModalityReading:
             modality, cue, refused = "negated", node, True
         elif lemma in DENIAL_CUES:
             modality, cue = "negated", node
+        elif lemma in PREVENTION_CUES and link == "prep" and below.lower_ == "from":
+            modality, cue = "negated", node  # "was prevented from attacking"
         elif lemma in ALLEGATION_CUES and link in {"prep", "pobj", "pcomp", "ccomp", "acl"}:
             modality, cue = "alleged", node
         elif lemma in PUNISHMENT_CUES and _charged(link, below):

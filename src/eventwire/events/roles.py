@@ -448,6 +448,13 @@ def verb_source(verb: Token, index: MentionIndex) -> list[Mention]:
                 # adjective's subject acts.
                 link, node = "acomp", node.head.head
                 continue
+            governor = node.head.head
+            clause = governor.dep_ not in {"acl", "relcl", "amod"}
+            if governor.pos_ == "VERB" and clause and is_passive(governor):
+                # "Vietnam is committed to opening", "was accused of shelling": the
+                # stative passive's subject acts (its modality says how surely).
+                for subj in _children(governor, _PASSIVE_SUBJECT_DEPS):
+                    return index.with_conjuncts(subj)
         if node.dep_ not in _CONTROL_DEPS or node.head.i == node.i:
             return []
         infinitive = node.dep_ == "advcl" and any(
