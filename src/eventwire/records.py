@@ -25,6 +25,7 @@ ActorResolution = Literal[
     "ner",
     "unattributed",
     "place",
+    "opponent",
 ]
 
 

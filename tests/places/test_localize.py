@@ -130,3 +130,20 @@ def test_an_intent_to_yield_at_home_is_placed_like_the_yield(pipeline: Pipeline)
     body, event = _one(pipeline, text, "03")
     assert event.source.country == "AZE"
     _placed_at(event.source, body, "Baku")
+
+
+def test_dissent_against_a_government_is_dissent_at_home(pipeline: Pipeline) -> None:
+    text = (
+        "The main rebel group insisted on its demands that Burundi's government grant more rights."
+    )
+    _, event = _one(pipeline, text, "10")
+    assert (event.source.code, event.source.resolved_by) == ("BDIREB", "opponent")
+    _, events = _events(pipeline, "Rebels attacked Saudi government forces.")
+    assert all(e.source.country is None for e in events)
+
+
+def test_forces_an_orderer_sends_share_the_place_that_placed_it(pipeline: Pipeline) -> None:
+    text = "The government of Sindh province has ordered patrols by police and soldiers."
+    _, events = _events(pipeline, text)
+    patrols = {e.source.code for e in events if e.type.root == "15"}
+    assert patrols and patrols <= {"PAKCOP", "PAKMIL"}

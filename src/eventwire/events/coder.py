@@ -362,8 +362,14 @@ class DependencyCoder:
             and token.lemma_.lower() in ADDRESSED_VERBS
         ):
             # "ordered Khashoggi's killing": an order of an act, not to Khashoggi
-            ordered = {c.i for c in token.children if c.dep_ == "dobj"}
-            targets = [t for t in targets if t.head_token in ordered or not ordered]
+            owners = {
+                g.i
+                for c in token.children
+                if c.dep_ == "dobj"
+                for g in c.children
+                if g.dep_ in {"poss", "compound", "nmod"}
+            }
+            targets = [t for t in targets if t.head_token not in owners]
         refusal = trigger.kind == "verb" and base_code == REFUSAL_CODE
         if refusal and not targets:
             # "refused to respond to a demand from the US President": the one

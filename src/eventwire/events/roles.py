@@ -746,6 +746,11 @@ def _noun_target_groups(
     if prep:
         for obj in prep_objects(noun, prep):
             yield index.with_conjuncts(obj)
+    for clause in _children(noun, {"acl", "ccomp"}):
+        # "its demands that Burundi's government grant ...": the one asked
+        if any(c.dep_ == "mark" for c in clause.children) or _children(clause, _SUBJECT_DEPS):
+            for subj in _children(clause, _SUBJECT_DEPS):
+                yield index.with_conjuncts(subj)
     if noun.lemma_.lower() in TOPICAL_NOUNS:
         for child in noun.children:
             if child.dep_ == "compound":

@@ -25,6 +25,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from eventwire.countries import ISO_TO_CAMEO, TRANSNATIONAL_PREFIXES
+from eventwire.events.roles import SENDING_VERBS, governing_verb
 from eventwire.records import Actor, Event, Mention, Span
 
 # Event roots whose place is where their actors are (CAMEO 08 but not 087
@@ -37,6 +38,10 @@ LOCAL_INTENT_CODES = ("035",)
 CROSS_BORDER_INTENTS = ("0356",)
 # Only a subject's own phrase is surely about the actor: "police in Kabul arrested".
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Domestic dissent: who demands of, denounces, defies, threatens or protests
+# against a government with no country of their own named is of its country.
+DISSENT_ROOTS = frozenset({"10", "11", "12", "13", "14"})
+DISSENTING_SECTORS = frozenset({"REB", "OPP", "INS"})
 # Code families that are not of one country, and people who are away from theirs.
 NOT_LOCAL_SECTORS = TRANSNATIONAL_PREFIXES | {"REF"}
 
@@ -62,6 +67,8 @@ def localize_actors(
                 source = _with_country(event.source, *where)
             if target is None and event.target is not None:
                 target = _with_country(event.target, *where)
+        if source is None and event.target is not None:
+            source = _dissent_at_home(event, target or event.target)
         new_source = source or event.source
         new_target = target or event.target
         if new_source == event.source and new_target == event.target:
@@ -71,7 +78,65 @@ def localize_actors(
             out.append(event)  # one country for both sides: a self-directed event
             continue
         out.append(replace(event, source=new_source, target=new_target))
+    return _sent_by_placed(doc, out)
+
+
+def _sent_by_placed(doc: Doc, events: list[Event]) -> tuple[Event, ...]:
+    """ "The government of Sindh province has ordered patrols by police": forces
+    named on an act someone ordered or sent are that someone's, once the orderer has
+    been placed (the coder does this when the orderer names its country itself)."""
+    placed = {
+        _trigger_token(doc, e): e.source
+        for e in events
+        if e.source.country is not None and e.source.resolved_by == "place"
+    }
+    if not placed:
+        return tuple(events)
+    out = []
+    for event in events:
+        token = _trigger_token(doc, event)
+        sender = governing_verb(doc[token]) if token is not None else None
+        owner = placed.get(sender.i) if sender is not None else None
+        if (
+            owner is not None
+            and sender is not None
+            and sender.lemma_.lower() in SENDING_VERBS
+            and _placeable(event.source)
+            and owner.country is not None
+            and owner.resolved_span is not None
+        ):
+            source = _with_country(event.source, owner.resolved_span, owner.country)
+            if source is not None and (event.target is None or event.target.code != source.code):
+                event = replace(event, source=source)
+        out.append(event)
     return tuple(out)
+
+
+def _trigger_token(doc: Doc, event: Event) -> int | None:
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root.i if span is not None and len(span) else None
+
+
+def _dissent_at_home(event: Event, target: Actor) -> Actor | None:
+    """ "The main Hutu rebel group insisted on its demands that Burundi's government
+    grant ...": rebels, insurgents or an opposition of no named country who demand
+    of, denounce, defy, threaten or protest against one government are that
+    country's own. The target is the span that says so."""
+    source = event.source
+    if event.type.cameo[:2] not in DISSENT_ROOTS or not _placeable(source):
+        return None
+    if not set(source.sectors) <= DISSENTING_SECTORS or target.country is None:
+        return None
+    if "GOV" not in target.sectors or target.code[:3] in TRANSNATIONAL_PREFIXES:
+        return None
+    country = target.country
+    return replace(
+        source,
+        code=country + source.code,
+        country=country,
+        resolved_by="opponent",
+        resolved_span=target.span,
+    )
 
 
 def _local(cameo: str) -> bool:
