@@ -558,3 +558,14 @@ def test_a_stative_passive_passes_its_subject_to_the_act_it_governs(pipeline: Pi
     found = events(pipeline, "Iran was accused of attacking the tanker.")
     assert [(e.source.code, e.modality) for e in found] == [("IRN", "alleged")]
     assert events(pipeline, "Russia was prevented from attacking Ukraine.") == []
+
+
+def test_struggles_against_ideas_and_companies_named_general(pipeline: Pipeline) -> None:
+    text = "Only a man like Donald Trump was tough enough to fight the creeping authoritarianism."
+    assert events(pipeline, text) == []
+    text = "The Nigerian army is fighting Boko Haram."
+    assert ("NGAMIL", "NGAREB", "19") in triples(pipeline, text)
+    assert ("MNCUSA", "03") in {
+        (s, r) for s, _, r in triples(pipeline, "General Motors pledged support.")
+    }
+    assert events(pipeline, "Foreign students came to study in the US.") == []

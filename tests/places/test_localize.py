@@ -147,3 +147,12 @@ def test_forces_an_orderer_sends_share_the_place_that_placed_it(pipeline: Pipeli
     _, events = _events(pipeline, text)
     patrols = {e.source.code for e in events if e.type.root == "15"}
     assert patrols and patrols <= {"PAKCOP", "PAKMIL"}
+
+
+def test_dissent_placed_abroad_is_not_dissent_at_home(pipeline: Pipeline) -> None:
+    text = (
+        "Protesters gathered in central London to voice their opposition to President "
+        "Trump's visit."
+    )
+    _, events = _events(pipeline, text)
+    assert events and all(e.source.country != "USA" for e in events)

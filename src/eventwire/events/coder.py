@@ -65,6 +65,7 @@ from eventwire.events.rules import (
     VERBAL_ATTACK_CODE,
     Candidate,
     Trigger,
+    abstract_struggle,
     carries_uncoded_complement,
     confidence_of,
     deduplicate,
@@ -313,6 +314,8 @@ class DependencyCoder:
             sources = noun_source(token, index, exclude=set(), venues=venues)
         if warns_of_others(trigger, sources, index):
             return []  # "warned that floodwater can contain bacteria": a forecast
+        if base_code[:2] in {"18", "19"} and abstract_struggle(trigger, index):
+            return []  # "fight the creeping authoritarianism of the education cartel"
         if base_code[:2] in {"18", "19"} and verbal_attack(trigger, index, sources):
             base_code = VERBAL_ATTACK_CODE  # "his attacks on mail-in voting"
         if trigger.kind == "verb" and token.lemma_.lower() in CONVERSE_VERBS:

@@ -135,6 +135,8 @@ GRATITUDE_LEMMAS = frozenset(
 # Attacks that are criticism when what they hit is an idea ("attacks on mail-in voting").
 ATTACK_LEMMAS = frozenset({"attack", "assault"})
 VERBAL_ATTACK_CODE = "111"
+# Struggles that are no violence when their object is an idea or a condition.
+STRUGGLE_LEMMAS = frozenset({"fight", "combat", "battle", "tackle", "counter", "confront"})
 # Actors whose attacks on each other or on the press are words, not force.
 POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", "ELI", "JUD", "OPP"})
 # Things that can be physically attacked (everything else an attack is "on" is an idea).
@@ -706,6 +708,24 @@ def thanked_for(trigger: Trigger) -> bool:
         return False
     prep = token.head
     return prep.lower_ == "for" and prep.head.lemma_.lower() in GRATITUDE_LEMMAS
+
+
+def abstract_struggle(trigger: Trigger, index: MentionIndex) -> bool:
+    """ "fight the creeping authoritarianism", "combat corruption", "tackle
+    inflation": a struggle against an idea or a condition is no violence and no
+    event with anyone."""
+    token = trigger.token
+    if trigger.kind != "verb" or token.lemma_.lower() not in STRUGGLE_LEMMAS:
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects += [o for o in prep_objects(token, "against")]
+    return bool(objects) and all(
+        o.pos_ == "NOUN"
+        and not index.with_conjuncts(o)
+        and o.lemma_.lower() not in PHYSICAL_TARGETS
+        and o.lemma_.lower() not in MEANS_OF_VIOLENCE
+        for o in objects
+    )
 
 
 def _politicians_attack_speech(

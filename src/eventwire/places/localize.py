@@ -67,7 +67,8 @@ def localize_actors(
                 source = _with_country(event.source, *where)
             if target is None and event.target is not None:
                 target = _with_country(event.target, *where)
-        if source is None and event.target is not None:
+        elsewhere = _placed_elsewhere(event, own_places, target or event.target)
+        if source is None and event.target is not None and not elsewhere:
             source = _dissent_at_home(event, target or event.target)
         new_source = source or event.source
         new_target = target or event.target
@@ -115,6 +116,24 @@ def _sent_by_placed(doc: Doc, events: list[Event]) -> tuple[Event, ...]:
 def _trigger_token(doc: Doc, event: Event) -> int | None:
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     return span.root.i if span is not None and len(span) else None
+
+
+def _placed_elsewhere(
+    event: Event, own_places: Mapping[int, tuple[Span, str]], target: Actor | None
+) -> bool:
+    """The sentence names a place of another country than the target's ("Protesters
+    gathered in central London to voice their opposition to President Trump's
+    visit"): dissent abroad, not at home."""
+    if target is None or target.country is None:
+        return False
+    sentence = event.sentence.span
+    home = ISO_TO_CAMEO.get(target.country, target.country)
+    return any(
+        sentence.start <= span.start
+        and span.end <= sentence.end
+        and ISO_TO_CAMEO.get(iso3, iso3) != home
+        for span, iso3 in own_places.values()
+    )
 
 
 def _dissent_at_home(event: Event, target: Actor) -> Actor | None:
