@@ -569,3 +569,16 @@ def test_struggles_against_ideas_and_companies_named_general(pipeline: Pipeline)
         (s, r) for s, _, r in triples(pipeline, "General Motors pledged support.")
     }
     assert events(pipeline, "Foreign students came to study in the US.") == []
+
+
+def test_backing_a_third_thing_is_not_backing_each_other(pipeline: Pipeline) -> None:
+    text = "Jordan, Bahrain and Qatar had supported the strikes."
+    assert {t for _, t, _ in triples(pipeline, text)} == {None}
+    text = "Brazil and the United States agreed to deepen ties."
+    assert ("BRA", "USA", "03") in triples(pipeline, text)
+
+
+def test_pleas_rules_and_dangers_are_no_events(pipeline: Pipeline) -> None:
+    assert events(pipeline, "Michael Flynn pleaded guilty to lying to investigators.") == []
+    assert events(pipeline, "North Korea represents a far greater threat.") == []
+    assert events(pipeline, "Italy's civil protection agency reported the toll.") == []

@@ -72,7 +72,11 @@ PLACE_TARGET_CODES = frozenset({"042", "043", "044"})
 JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
 # Offers are made to someone outside the group: "the U.S., Colombia and Venezuela
 # offered assistance" is three offers, not offers to each other.
-OUTWARD_VERBS = frozenset({"offer", "provide", "give", "send", "supply", "donate", "pledge"})
+OUTWARD_VERBS = frozenset(
+    {"offer", "provide", "give", "send", "supply", "donate", "pledge"}
+    # stances on a third thing: "Jordan and Qatar supported the strikes"
+    | {"support", "back", "endorse", "praise", "welcome", "defend", "applaud", "hail"}
+)
 # Codes where two actors with one CAMEO code can still be two sides: factions of
 # one armed group fighting each other ("rival rebel groups clashed").
 SAME_CODE_ROOTS = frozenset({"18", "19", "20"})
@@ -126,6 +130,8 @@ ACCIDENT_LEMMAS = frozenset(
 # Threat verbs are events even when what is threatened is not codable.
 THREAT_VERBS = frozenset({"threaten", "warn"})
 WARNING_VERBS = frozenset({"warn", "caution"})
+# "poses a threat", "represents a far greater threat", "under threat"
+DANGER_GOVERNORS = frozenset({"pose", "under", "represent", "constitute"})
 # Who does an act of the state when the text only says where: (code prefix, sector).
 AUTHORITY_BY_CODE = (("09", "GOV"), ("173", "COP"), ("174", "GOV"), ("116", "JUD"))
 GRATITUDE_LEMMAS = frozenset(
@@ -774,7 +780,7 @@ def _a_danger(noun: Token) -> bool:
     if noun.lemma_.lower() != "threat":
         return False
     posed = any(c.lemma_.lower() == "pose" for c in noun.children if c.dep_ in {"acl", "relcl"})
-    governed = noun.head.lemma_.lower() in {"pose", "under"} and noun.dep_ in {"dobj", "pobj"}
+    governed = noun.head.lemma_.lower() in DANGER_GOVERNORS and noun.dep_ in {"dobj", "pobj"}
     # "Iran is a threat to the region", "calling Russia the biggest threat": what
     # someone is said to be, not a threat anyone made.
     predicated = noun.dep_ in {"attr", "oprd"}
