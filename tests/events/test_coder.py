@@ -582,3 +582,9 @@ def test_pleas_rules_and_dangers_are_no_events(pipeline: Pipeline) -> None:
     assert events(pipeline, "Michael Flynn pleaded guilty to lying to investigators.") == []
     assert events(pipeline, "North Korea represents a far greater threat.") == []
     assert events(pipeline, "Italy's civil protection agency reported the toll.") == []
+
+
+def test_a_promise_to_no_one_of_nothing_is_no_event(pipeline: Pipeline) -> None:
+    assert events(pipeline, "Mr Trump likes to keep campaign promises made to his base.") == []
+    text = "Russia's promise to withdraw its troops was welcomed."
+    assert ("RUS", "03") in {(s, r) for s, _, r in triples(pipeline, text)}

@@ -69,6 +69,7 @@ from eventwire.events.rules import (
     carries_uncoded_complement,
     confidence_of,
     deduplicate,
+    empty_promise,
     event_id_of,
     evidence_span,
     instrument_owner,
@@ -387,6 +388,8 @@ class DependencyCoder:
             targets = topic_place(token, index, exclude, venue=base_code[:2] == CONSULT_ROOT)
         if not targets and thanked_for(trigger):
             return []  # "expressed appreciation for China's assistance"
+        if not targets and empty_promise(trigger):
+            return []  # "keeps his campaign promises"
         if unattributed:
             # "Three US servicemen were killed by a roadside bomb": the victims are
             # known, the attacker is not; CAMEO/PLOVER code it as unidentified armed

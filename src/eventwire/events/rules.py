@@ -130,6 +130,9 @@ ACCIDENT_LEMMAS = frozenset(
 # Threat verbs are events even when what is threatened is not codable.
 THREAT_VERBS = frozenset({"threaten", "warn"})
 WARNING_VERBS = frozenset({"warn", "caution"})
+PROMISE_NOUNS = frozenset(
+    {"promise", "pledge", "vow", "commitment", "assurance", "guarantee", "proposal"}
+)
 # "poses a threat", "represents a far greater threat", "under threat"
 DANGER_GOVERNORS = frozenset({"pose", "under", "represent", "constitute"})
 # Who does an act of the state when the text only says where: (code prefix, sector).
@@ -702,6 +705,20 @@ def verbal_attack(trigger: Trigger, index: MentionIndex, sources: Sequence[Menti
         and o.lemma_.lower() not in PHYSICAL_TARGETS
         and o.lemma_.lower() not in MEANS_OF_VIOLENCE
         for o in objects
+    )
+
+
+def empty_promise(trigger: Trigger) -> bool:
+    """ "keeps his campaign promises", "made strikingly few promises": a promise
+    noun that names neither whom it is made to nor what is promised says nothing
+    CAMEO can code; "a promise to withdraw" does."""
+    token = trigger.token
+    if trigger.kind != "noun" or token.lemma_.lower() not in PROMISE_NOUNS:
+        return False
+    return not any(
+        c.dep_ in {"acl", "xcomp", "relcl"}
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in token.children
     )
 
 
