@@ -588,3 +588,17 @@ def test_a_promise_to_no_one_of_nothing_is_no_event(pipeline: Pipeline) -> None:
     assert events(pipeline, "Mr Trump likes to keep campaign promises made to his base.") == []
     text = "Russia's promise to withdraw its troops was welcomed."
     assert ("RUS", "03") in {(s, r) for s, _, r in triples(pipeline, text)}
+
+
+def test_attacks_by_politicians_are_words_and_clauses_after_prepositions(
+    pipeline: Pipeline,
+) -> None:
+    text = "The spat comes after Barr has endured withering attacks from congressional Democrats."
+    assert ("USAPTY", "11") in {(s, r) for s, _, r in triples(pipeline, text)}
+    text = "Israeli attacks on Hamas positions continued."
+    assert ("ISR", "PSEREBHMS", "19") in triples(pipeline, text)
+    text = (
+        "His comments come after North Korea's foreign minister earlier this week accused "
+        "the U.S. of declaring war."
+    )
+    assert ("PRKGOV", "USA", "11") in triples(pipeline, text)

@@ -155,6 +155,8 @@ SPEECH_TOPIC_VERBS = frozenset(
     {"brief", "comment", "speak", "talk", "write", "testify", "remark", "tweet", "post"}
     | {"ask", "question", "inform", "update", "report", "reflect", "joke", "lecture"}
 )
+# Words that are prepositions or conjunctions ("after the attack" / "after X attacked").
+CLAUSE_PREPS = frozenset({"after", "before", "since", "until", "as", "while", "because"})
 # Prepositions that date a clause by an event ("after the attack") without making
 # the clause's subject its agent.
 TIME_PREPS = frozenset({"after", "since", "before", "during", "following", "amid", "until"})
@@ -365,6 +367,25 @@ def _stranded_subject(verb: Token, index: MentionIndex) -> list[Mention]:
     return index.with_conjuncts(group)
 
 
+def _subject_read_as_object(verb: Token, index: MentionIndex) -> list[Mention]:
+    """ "come after North Korea's foreign minister earlier this week accused the
+    U.S.": the parser read "after" as a preposition with the minister as its object
+    and left "accused" without a subject. The noun right before the clause (its
+    adverbials aside) is its subject."""
+    doc = verb.doc
+    subtree = {t.i for t in verb.subtree}
+    i = verb.i - 1
+    while i >= verb.sent.start and i in subtree:
+        i -= 1
+    if i < verb.sent.start:
+        return []
+    noun = doc[i]
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in CLAUSE_PREPS or prep.head.i != verb.head.i:
+        return []
+    return index.with_conjuncts(noun)
+
+
 def nearest_subject(subjects: list[Token], verb: Token) -> list[Token]:
     """Of several subjects the parser hung on one verb, the one nearest before it:
     a dateline ("GAZA CITY, Palestinian Territories: Four children ... were killed")
@@ -426,6 +447,10 @@ def verb_source(verb: Token, index: MentionIndex) -> list[Mention]:
             return index.with_conjuncts(subj)
         if node.dep_ == "ROOT":
             return _stranded_subject(node, index)
+        if node.dep_ == "advcl":
+            misread = _subject_read_as_object(node, index)
+            if misread:
+                return misread
         if node.dep_ == "relcl" and node.head.i != node.i:
             return index.with_conjuncts(node.head)
         if node.dep_ == "acl":

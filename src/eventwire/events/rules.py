@@ -148,6 +148,8 @@ VERBAL_ATTACK_CODE = "111"
 STRUGGLE_LEMMAS = frozenset({"fight", "combat", "battle", "tackle", "counter", "confront"})
 # Actors whose attacks on each other or on the press are words, not force.
 POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", "ELI", "JUD", "OPP"})
+# ... of whom those with no armed forces attack only in words.
+SPEAKING_SECTORS = frozenset({"LEG", "PTY", "ELI", "JUD", "MED"})
 # Things that can be physically attacked (everything else an attack is "on" is an idea).
 PHYSICAL_TARGETS = frozenset(
     {"base", "convoy", "city", "town", "village", "building", "embassy", "consulate"}
@@ -695,6 +697,17 @@ def verbal_attack(trigger: Trigger, index: MentionIndex, sources: Sequence[Menti
         return False
     if trigger.kind == "verb" and sources and _politicians_attack_speech(token, sources, index):
         return True
+    if trigger.kind == "noun" and sources and _political(sources):
+        # "withering attacks from congressional Democrats", "Trump's attacks on Biden"
+        hit = [
+            m
+            for prep in ("on", "against")
+            for o in prep_objects(token, prep)
+            for m in index.with_conjuncts(o)
+        ]
+        unarmed = all(set(m.actor.sectors) & SPEAKING_SECTORS for m in sources)
+        if (hit and _political(hit)) or (not hit and unarmed):
+            return True
     if trigger.kind == "noun":
         objects = [o for prep in ("on", "against") for o in prep_objects(token, prep)]
     else:
@@ -748,6 +761,12 @@ def abstract_struggle(trigger: Trigger, index: MentionIndex) -> bool:
         and o.lemma_.lower() not in PHYSICAL_TARGETS
         and o.lemma_.lower() not in MEANS_OF_VIOLENCE
         for o in objects
+    )
+
+
+def _political(mentions: Sequence[Mention]) -> bool:
+    return bool(mentions) and all(
+        set(m.actor.sectors) & (POLITICAL_SECTORS | {"MED"}) for m in mentions
     )
 
 
