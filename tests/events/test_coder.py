@@ -602,3 +602,17 @@ def test_attacks_by_politicians_are_words_and_clauses_after_prepositions(
         "the U.S. of declaring war."
     )
     assert ("PRKGOV", "USA", "11") in triples(pipeline, text)
+
+
+def test_an_event_held_inside_another_noun_is_not_the_subjects(pipeline: Pipeline) -> None:
+    text = "The senator tweeted support for the protests against the shutdown."
+    assert all(r != "14" for _, _, r in triples(pipeline, text))
+    text = "The minister called the stabbing an act of inexplicable barbarity."
+    assert all(r != "18" for _, _, r in triples(pipeline, text))
+    text = (
+        "Vietnamese-led forces launched artillery, mortar, and rocket fire against "
+        "Kampuchean camps."
+    )
+    assert ("VNMMIL", "19") in {(s, r) for s, _, r in triples(pipeline, text)}
+    text = "President Bouteflicka threatened to institute a curfew in Algiers."
+    assert ("DZAGOV", "13") in {(s, r) for s, _, r in triples(pipeline, text)}

@@ -155,6 +155,14 @@ SPEECH_TOPIC_VERBS = frozenset(
     {"brief", "comment", "speak", "talk", "write", "testify", "remark", "tweet", "post"}
     | {"ask", "question", "inform", "update", "report", "reflect", "joke", "lecture"}
 )
+# Nouns that frame an event noun in their "of"/"in" phrase without holding it.
+FRAME_NOUNS = frozenset(
+    {"part", "role", "wave", "series", "round", "campaign", "string", "spate", "flurry"}
+    | {"number", "couple", "lot", "barrage", "start", "end", "beginning", "resumption"}
+    | {"continuation", "conclusion", "course", "middle", "day", "days", "week", "weeks"}
+    | {"month", "months", "year", "years", "hour", "hours", "involvement", "participation"}
+    | {"act", "acts", "kind", "type", "form", "sort", "use", "threat", "danger"}
+)
 # Words that are prepositions or conjunctions ("after the attack" / "after X attacked").
 CLAUSE_PREPS = frozenset({"after", "before", "since", "until", "as", "while", "because"})
 # Prepositions that date a clause by an event ("after the attack") without making
@@ -709,6 +717,25 @@ def noun_own_source(
     return []
 
 
+def _inside_another_noun(noun: Token, verb: Token) -> bool:
+    """The event noun hangs from another noun on its way up to the verb ("support
+    for the protests", "the fear of an attack"): the verb's subject holds that noun,
+    not the event, unless the noun only measures or frames it ("a wave of attacks",
+    "took part in the protests", "the start of talks")."""
+    node = phrase_head(noun)
+    while node.head.i != node.i and node.head.i != verb.i:
+        holder = node.head
+        coordinated = node.dep_ in {"conj", "appos"}  # "artillery, mortar and rocket fire"
+        if (
+            not coordinated
+            and holder.pos_ in {"NOUN", "PROPN"}
+            and holder.lemma_.lower() not in FRAME_NOUNS
+        ):
+            return True
+        node = holder
+    return False
+
+
 def names_a_city(mention: Mention, token: Token) -> bool:
     """A place name that stands for a country without being its name ("Kabul",
     "Raqqa"), as opposed to "Russia" or "US"."""
@@ -749,6 +776,10 @@ def noun_source(
     lemma = verb.lemma_.lower()
     if lemma in EXPERIENCER_VERBS:
         return []  # "a Spanish student survived the attack" did not attack
+    if lemma == "call" and _children(verb, {"oprd"}):
+        return []  # "called the stabbing an act of barbarity": a characterisation
+    if _inside_another_noun(noun, verb):
+        return []  # "tweeted support for the protests": he supports, others protest
     if lemma in ELICITING_VERBS:
         return [m for obj in prep_objects(verb, "from") for m in index.with_conjuncts(obj)]
     if head.dep_ == "pobj":
