@@ -1,15 +1,21 @@
 """A country for actors the text names only by role, from where the text puts them.
 
 "Riot police used tear gas in Monrovia" never says whose police; a reader, and
-ICEWS with its "Police (Liberia)", takes the country of the place. Two cues, the
+ICEWS with its "Police (Liberia)", takes the country of the place. The cues, the
 first that applies wins:
 
 1. the subject's own locative phrase ("students throughout Indonesia", "Albanians
-   in south Serbia", "guerrillas operating in Macedonia"), whatever the event;
+   in south Serbia", "guerrillas operating in Macedonia", "the government of Sindh
+   province"), whatever the event;
 2. the event's place, said with a stative preposition on the event's own words, for
    events that happen where their actors are: concessions at home, investigations,
    threats, protests, coercion and violence. Talks, visits, aid, deployments and
-   withdrawals cross borders, so their place says nothing about who acted.
+   withdrawals cross borders, so their place says nothing about who acted;
+3. dissent at home: rebels, insurgents or an opposition who demand of, denounce or
+   protest against one government, with no place of another country in the
+   sentence, are that government's (``resolved_by="opponent"``).
+
+Forces named on an act that a placed actor ordered or sent then take its country.
 
 Only actors with no country of their own and a domestic sector are placed
 (never IGOs, NGOs, transnational groups or refugees, who are by definition
