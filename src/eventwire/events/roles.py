@@ -132,10 +132,9 @@ ELICITING_VERBS = frozenset(
     | {"spark", "provoke", "trigger", "prompt", "face", "enlist", "solicit", "obtain"}
     | {"secure", "extract", "wring"}  # "Democrats secured concessions"
 )
-# A clause's subject is not the agent of an act it is merely placed in ("was under
-# investigation", "came under attack") or that its speech is about ("briefed Trump on
-# the allegations", "talked about the strike").
-# ("despite threats", "spoke out against the attack")
+# A clause's subject is not the agent of an act it is placed in ("was under
+# investigation"), acts despite ("despite threats") or opposes ("spoke out against
+# the attack").
 PATIENT_PREPS = frozenset({"under", "despite", "against"})
 # An act named in a clause's "in"/"at"/"during" phrase is the subject's only when
 # the verb says it took part: "took part in the protests", not "injured by police
@@ -146,10 +145,14 @@ PARTICIPATION_VERBS = frozenset(
     | {"involve", "help", "assist", "cooperate", "collaborate", "persist", "succeed"}
     | {"fail", "invest", "use", "employ", "open", "begin", "start", "resume", "step"}
 )
+# ... nor of an act it responds to ("reacted to the expulsion", "would retaliate
+# against any attack") ...
 RESPONSE_VERBS = frozenset(
     {"react", "respond", "reply", "retaliate", "object", "adapt", "defend", "protect"}
     | {"guard", "shield", "brace"}
 )
+# ... nor of one its speech is about ("talked about the strike", "briefed Trump on
+# the allegations").
 ABOUT_PREPS = frozenset({"about", "regarding", "concerning"})
 SPEECH_TOPIC_VERBS = frozenset(
     {"brief", "comment", "speak", "talk", "write", "testify", "remark", "tweet", "post"}
