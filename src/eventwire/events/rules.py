@@ -712,6 +712,12 @@ def verbal_attack(trigger: Trigger, index: MentionIndex, sources: Sequence[Menti
         objects = [o for prep in ("on", "against") for o in prep_objects(token, prep)]
     else:
         objects = [c for c in token.children if c.dep_ == "dobj"]
+    return _only_ideas(objects, index)
+
+
+def _only_ideas(objects: list[Token], index: MentionIndex) -> bool:
+    """Named objects that are nobody and nothing that can be hit ("mail-in voting",
+    "the agreement", "corruption")."""
     return bool(objects) and all(
         o.pos_ == "NOUN"
         and not index.with_conjuncts(o)
@@ -754,14 +760,8 @@ def abstract_struggle(trigger: Trigger, index: MentionIndex) -> bool:
     if trigger.kind != "verb" or token.lemma_.lower() not in STRUGGLE_LEMMAS:
         return False
     objects = [c for c in token.children if c.dep_ == "dobj"]
-    objects += [o for o in prep_objects(token, "against")]
-    return bool(objects) and all(
-        o.pos_ == "NOUN"
-        and not index.with_conjuncts(o)
-        and o.lemma_.lower() not in PHYSICAL_TARGETS
-        and o.lemma_.lower() not in MEANS_OF_VIOLENCE
-        for o in objects
-    )
+    objects += prep_objects(token, "against")
+    return _only_ideas(objects, index)
 
 
 def _political(mentions: Sequence[Mention]) -> bool:
