@@ -101,6 +101,23 @@ def test_a_place_of_another_clause_places_nobody(pipeline: Pipeline) -> None:
     assert attacks and all(e.source.country != "USA" for e in attacks)
 
 
+def test_a_place_in_a_clause_inside_the_trigger_places_nobody(pipeline: Pipeline) -> None:
+    """The place of a relative clause in the trigger's subtree ("the rockets it
+    fires at Israel") is not where the trigger happened."""
+    text = (
+        "There will be no peace unless Hamas is disarmed, or at least put in a "
+        "position where it cannot replace the rockets it fires at Israel."
+    )
+    _, event = _one(pipeline, text, "19")
+    assert event.source.country is None
+
+
+def test_a_place_in_a_misparsed_participle_still_places_the_act(pipeline: Pipeline) -> None:
+    text = "Four children were killed in tank shelling in the east of Kandahar, medics said."
+    _, event = _one(pipeline, text, "19")
+    assert event.source.country == "AFG"
+
+
 def test_a_partitive_subject_is_placed_by_its_own_phrase(pipeline: Pipeline) -> None:
     text = "Tens of thousands of students throughout Indonesia staged mass demonstrations."
     body, event = _one(pipeline, text, "14")

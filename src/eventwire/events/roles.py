@@ -879,3 +879,39 @@ def topic_place(
                         following.extend(_children(child, {"prep", "dobj"}))
         frontier = following
     return []
+
+
+# Clauses hanging on a verb that tell of other acts, with places of their own.
+OTHER_CLAUSE_DEPS = frozenset({"conj", "relcl", "advcl", "ccomp", "parataxis"})
+
+
+def _opens_other_clause(token: Token) -> bool:
+    if token.dep_ not in OTHER_CLAUSE_DEPS or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    # A bare participle is often the same act misparsed: "killed in Israeli tank
+    # shelling in the east of Gaza" with "shelling" as a clause.
+    return token.dep_ != "advcl" or any(
+        c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in token.children
+    )
+
+
+def own_clause(trigger: Token) -> list[Token]:
+    """The trigger's subtree without the other verbs' clauses in it: "unless Hamas is
+    disarmed, or put where it cannot replace the rockets it fires at Israel" does not
+    place the disarming in Israel."""
+    words, stack = [], [trigger]
+    while stack:
+        token = stack.pop()
+        words.append(token)
+        stack.extend(c for c in token.children if not _opens_other_clause(c))
+    return sorted(words, key=lambda t: t.i)
+
+
+def in_own_clause(word: Token, trigger: Token) -> bool:
+    """``word`` is below ``trigger`` with no other verb's clause between them."""
+    node = word
+    while node.i != trigger.i:
+        if _opens_other_clause(node) or node.head.i == node.i:
+            return False
+        node = node.head
+    return True

@@ -24,6 +24,7 @@ from eventwire.events.roles import (
     is_passive,
     names_a_city,
     nearest_subject,
+    own_clause,
     prep_objects,
 )
 from eventwire.records import Actor, Event, Mention, Sentence, Span
@@ -397,7 +398,7 @@ def _place_named(trigger: Token, index: MentionIndex, own: bool = False) -> Ment
         words = _prep_objects_of([trigger])
         words += _prep_objects_of(words)
     else:
-        words = list(trigger.subtree)
+        words = own_clause(trigger)
     for token in words:
         if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS:
             for mention in index.for_argument(token):

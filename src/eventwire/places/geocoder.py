@@ -27,6 +27,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from eventwire.events.roles import in_own_clause
 from eventwire.places.gazetteer import Gazetteer, Place
 from eventwire.places.localize import localize_actors
 from eventwire.records import Actor, Document, Event, Location, Mention, PlaceResolution, Span
@@ -492,15 +493,15 @@ def _sentence_index(doc: Doc, token: Token) -> int:
 
 def _attachment(doc: Doc, place: PlaceMention, trigger: Token) -> int:
     """0: the place's preposition hangs on the trigger; 1: inside the trigger's
-    phrase; 2: on a word governing the trigger; 3: elsewhere with a stative
-    preposition; 4: any other location in the sentence."""
+    phrase, not in another verb's clause; 2: on a word governing the trigger;
+    3: elsewhere with a stative preposition; 4: any other location in the sentence."""
     if place.anchor is None:
         return 4
     anchor = doc[place.anchor]
     if anchor.i == trigger.i:
         return 0
-    if trigger.left_edge.i <= anchor.i <= trigger.right_edge.i and trigger in anchor.ancestors:
-        return 1
+    if trigger in anchor.ancestors and in_own_clause(anchor, trigger):
+        return 1  # not in another verb's clause: "... the rockets it fires at Israel"
     if anchor in trigger.ancestors:
         return 2
     return 3 if place.preposition in STATIVE_PREPS else 4
