@@ -616,3 +616,18 @@ def test_an_event_held_inside_another_noun_is_not_the_subjects(pipeline: Pipelin
     assert ("VNMMIL", "19") in {(s, r) for s, _, r in triples(pipeline, text)}
     text = "President Bouteflicka threatened to institute a curfew in Algiers."
     assert ("DZAGOV", "13") in {(s, r) for s, _, r in triples(pipeline, text)}
+
+
+def test_a_document_with_no_author_speaks_for_the_country_it_was_issued_in(
+    pipeline: Pipeline,
+) -> None:
+    coded = pipeline.code_text("A statement issued in Moscow accused Washington of meddling.")
+    (event,) = [e for e in coded.events if e.type.root == "11"]
+    assert (event.source.code, event.source.resolved_by) == ("RUS", "place")
+    assert event.source.resolved_span is not None
+    assert event.source.resolved_span.of(coded.document.text) == "Moscow"
+
+
+def test_a_document_issued_by_a_named_author_is_the_authors(pipeline: Pipeline) -> None:
+    text = "A report by Human Rights Watch released in London accused Russia of torture."
+    assert {s for s, _, _ in triples(pipeline, text)} == {"NGOHRI"}

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from eventwire.countries import TRANSNATIONAL_PREFIXES
-from eventwire.records import Mention
+from eventwire.records import Actor, Mention
 
 # Prepositions that mark the target of an event, most telling first. "in" is left
 # out: it nearly always marks a place ("cooperation ... in Afghanistan").
@@ -186,6 +186,9 @@ STATEMENT_NOUNS = frozenset(
     # and laws for whoever passed them: "approved a special law recognizing ..."
     | {"law", "bill", "legislation", "measure", "ruling", "verdict", "order"}
 )
+# Documents that speak for whoever issued them, and the verbs of issuing one.
+DOCUMENT_NOUNS = STATEMENT_NOUNS | {"report", "study", "dossier", "communiqué", "white paper"}
+ISSUING_VERBS = frozenset({"issue", "release", "publish", "distribute", "circulate", "read"})
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 # Links along which an infinitive or coordinated verb shares its governor's subject.
@@ -302,6 +305,10 @@ class MentionIndex:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj" and self.at(pobj):
                             return list(self.at(pobj))
+        if token.lemma_.lower() in DOCUMENT_NOUNS:
+            issuer = self._issued_at(token)
+            if issuer is not None:
+                return [issuer]
         if token.lower_ in PARTITIVES or token.lemma_.lower() in PARTITIVES:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -309,6 +316,32 @@ class MentionIndex:
                         if pobj.dep_ == "pobj":
                             return self.for_argument(pobj)
         return []
+
+    def _issued_at(self, document: Token) -> Mention | None:
+        """ "A report released in the Rwandan capital alleged ...", "a statement issued
+        in Moscow": a document with no author named speaks for the country it was
+        issued in (``resolved_by="place"``, the place's span)."""
+        for issued in document.children:
+            if issued.dep_ != "acl" or issued.lemma_.lower() not in ISSUING_VERBS:
+                continue
+            for prep in issued.children:
+                if prep.dep_ != "prep" or prep.lower_ != "in":
+                    continue
+                for place in (c for c in prep.children if c.dep_ == "pobj"):
+                    for mention in self.for_argument(place):
+                        country = mention.actor.country
+                        if country is None or mention.actor.code != country:
+                            continue  # "issued in the Senate", "released in a UN report"
+                        actor = Actor(
+                            code=country,
+                            name=f"issuer of the {document.lower_} ({mention.text})",
+                            span=mention.span,
+                            country=country,
+                            resolved_by="place",
+                            resolved_span=mention.span,
+                        )
+                        return replace(mention, actor=actor)
+        return None
 
     def with_conjuncts(self, token: Token) -> list[Mention]:
         """The mentions of ``token`` plus those of coordinated phrases ("X and Y")."""
