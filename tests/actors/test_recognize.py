@@ -318,3 +318,9 @@ def test_us_parties_and_their_namesakes_abroad(find) -> None:  # type: ignore[no
     found = find("The Social Democrats won in Germany, the Democratic Party of Japan lost.")
     assert found["The Social Democrats"].actor.country is None
     assert found["the Democratic Party of Japan"].actor.code == "JPNPTY"
+
+
+def test_it_aimed_at_in_a_reported_clause_is_the_speaker(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("Turkey said two rockets were fired at it from Syria.")
+    assert (found["it"].actor.code, found["it"].actor.resolved_by) == ("TUR", "coref")
+    assert "it" not in find("China said Japan should look at it again.")

@@ -67,6 +67,9 @@ STANCE_SUFFIXES = frozenset(
     {"backed", "linked", "allied", "sponsored", "funded", "supported", "inspired", "aligned"}
 )
 PLURAL_PRONOUNS = frozenset({"they", "them"})
+# "fired at it", "aimed against it": what "it" is the target of.
+AIMED_AT_PREPS = frozenset({"at", "against"})
+AIMING_VERBS = frozenset({"fire", "shoot", "launch", "lob", "throw", "hurl", "aim", "direct"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -916,6 +919,8 @@ class _DocumentRun:
             return self._corefer(token, coref.person_antecedent(self.history, sentence))
         if lower in PLURAL_PRONOUNS:
             return self._they(token)
+        if lower == "it" and token.dep_ == "pobj" and token.head.lower_ in AIMED_AT_PREPS:
+            return self._aimed_at_speaker(token)
         if lower != "it" or token.dep_ not in SUBJECT_DEPS:
             return None
         speaker = self._speaker(token)
@@ -933,6 +938,19 @@ class _DocumentRun:
             if subject.dep_ in SUBJECT_DEPS and subject.i < token.i:
                 result = self.resolve(subject.i)
                 return None if result is None else (subject.i, result)
+        return None
+
+    def _aimed_at_speaker(self, token: Token) -> _Resolved | None:
+        """ "Israel said a mortar bomb was fired at it": "it" aimed at in the clause a
+        speaker reports is the speaker."""
+        verb = token.head.head
+        if verb.lemma_.lower() not in AIMING_VERBS or verb.dep_ != "ccomp":
+            return None  # "said Japan should look at it": a thing, not the speaker
+        for subject in verb.head.children:
+            if subject.dep_ in SUBJECT_DEPS and subject.i < verb.i:
+                result = self.resolve(subject.i)
+                if result is not None and result.kind in coref.SPEAKER_KINDS:
+                    return self._pointing(token, result)
         return None
 
     def _pointing(self, token: Token, result: _Resolved) -> _Resolved:
