@@ -631,3 +631,27 @@ def test_a_document_with_no_author_speaks_for_the_country_it_was_issued_in(
 def test_a_document_issued_by_a_named_author_is_the_authors(pipeline: Pipeline) -> None:
     text = "A report by Human Rights Watch released in London accused Russia of torture."
     assert {s for s, _, _ in triples(pipeline, text)} == {"NGOHRI"}
+
+
+def test_a_missile_fired_at_nobody_is_a_show_of_force(pipeline: Pipeline) -> None:
+    assert triples(pipeline, "North Korea fired two ballistic missiles into the sea.") == {
+        ("PRK", None, "15")
+    }
+    assert triples(pipeline, "North Korea launched a missile on Sunday.") == {("PRK", None, "15")}
+
+
+def test_a_missile_fired_at_someone_is_an_attack_with_aerial_weapons(pipeline: Pipeline) -> None:
+    (event,) = events(pipeline, "Russia fired cruise missiles into Ukraine.")
+    assert (event.source.code, event.target and event.target.code, event.type.cameo) == (
+        "RUS",
+        "UKR",
+        "195",
+    )
+
+
+def test_weapons_fired_from_a_place_by_no_one_named_came_from_there(pipeline: Pipeline) -> None:
+    text = "Two rockets were fired from Syria at Turkish border towns on Tuesday."
+    (event,) = events(pipeline, text)
+    assert (event.source.code, event.source.resolved_by) == ("SYRUAF", "unattributed")
+    assert event.target is not None and event.target.country == "TUR"
+    assert event.type.root == "19"

@@ -102,6 +102,11 @@ UNARMED_ROOTS = frozenset({"15", "18", "19", "20"})
 # Events a city names as their venue, not their agent: "Moscow talks", "the Raqqa
 # battle", "a Kabul car bombing" (but "a Beijing crackdown" is Beijing's).
 VENUE_ROOTS = frozenset({"04", "18", "19", "20"})
+# A missile fired or launched at nobody named is a test or show of force (150); aimed
+# at someone, it is an attack with aerial weapons (195).
+LAUNCHED_WEAPONS = frozenset({"missile", "rocket"})
+SHOW_OF_FORCE_CODE = "150"
+AERIAL_WEAPONS_CODE = "195"
 _NOUN_POS = frozenset({"NOUN"})
 
 
@@ -394,14 +399,19 @@ class DependencyCoder:
             # "Three US servicemen were killed by a roadside bomb": the victims are
             # known, the attacker is not; CAMEO/PLOVER code it as unidentified armed
             # forces of the country where it happened.
-            targets = victims(trigger, index)
+            aimed_at = targets if pattern.target == "pobj" and is_passive(token) else []
+            # "rockets were fired at southern Israel": the weapon is no victim; the
+            # one it was aimed at is.
+            targets = victims(trigger, index) or aimed_at
             if not targets:
                 return []
             owner = instrument_owner(token, index)
-            sources = [owner or unattributed_attacker(token, sentence.index, index)]
+            sources = [owner or unattributed_attacker(token, sentence.index, index, targets)]
         code = recode(base_code, reading, has_target=bool(targets))
         if code is None or not self.ontology.is_valid(code):
             return []
+        if code == SHOW_OF_FORCE_CODE and targets and pattern.object in LAUNCHED_WEAPONS:
+            code = AERIAL_WEAPONS_CODE  # "fired cruise missiles into Ukraine"
         if code == RELEASE_CODE and targets and all(releases_people(token, t) for t in targets):
             code = RELEASE_PERSONS_CODE  # "Putin released the civilians": 0841, not 084
         if not targets and not (

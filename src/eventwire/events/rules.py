@@ -298,6 +298,8 @@ HARM_LEMMAS = frozenset(
     | {"abduct", "behead", "torture", "massacre", "execute", "assassinate", "murder"}
     | {"hit", "strike", "target", "ambush", "raid", "stab", "beat", "slaughter", "burn"}
     | {"blow", "capture", "seize", "detain", "bombard", "gun", "lynch", "rape", "disarm"}
+    # weapons aimed at a target: "rockets were fired at southern Israel"
+    | {"fire", "launch"}
     # the acts as nouns: "died in an airstrike", "died of torture"
     | {"airstrike", "bombing", "shelling", "shooting", "gunfire", "stabbing", "beating"}
     | {"assault", "assassination", "execution", "killing", "bombardment"}
@@ -308,6 +310,7 @@ DEATH_VERBS = frozenset({"die", "succumb", "perish"})
 UNATTRIBUTED_ROOTS = frozenset({"18", "19", "20"})
 UNATTRIBUTED_SECTOR = "UAF"
 _LOCATIVE_PREPS = frozenset({"in", "near", "outside", "at", "around", "across"})
+_ORIGIN_PREPS = frozenset({"from"})
 
 
 def victims(trigger: Trigger, index: MentionIndex) -> list[Mention]:
@@ -390,19 +393,26 @@ def _custodian(trigger: Token, index: MentionIndex) -> Mention | None:
     return None
 
 
-def _place_named(trigger: Token, index: MentionIndex, own: bool = False) -> Mention | None:
-    """The first place with a country in a locative phrase of the trigger's own
+def _place_named(
+    trigger: Token,
+    index: MentionIndex,
+    own: bool = False,
+    preps: frozenset[str] = _LOCATIVE_PREPS,
+    skip: frozenset[int] = frozenset(),
+) -> Mention | None:
+    """The first place with a country in a ``preps`` phrase of the trigger's own
     clause ("arrested in Paris"; not "told reporters in Iowa after X was killed");
-    with ``own``, only a phrase hanging on the trigger itself."""
+    with ``own``, only a phrase hanging on the trigger itself. Mentions whose head is
+    in ``skip`` (the act's targets: "fired at southern Israel") are no place."""
     if own:  # "arrested in Paris", "put under investigation in Italy"
         words = _prep_objects_of([trigger])
         words += _prep_objects_of(words)
     else:
         words = own_clause(trigger)
     for token in words:
-        if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPS:
+        if token.dep_ == "pobj" and token.head.lower_ in preps:
             for mention in index.for_argument(token):
-                if mention.actor.country is not None:
+                if mention.actor.country is not None and mention.head_token not in skip:
                     return mention
     return None
 
@@ -441,11 +451,16 @@ def place_authority(trigger: Token, code: str, index: MentionIndex) -> Mention |
     return replace(place, actor=actor)
 
 
-def unattributed_attacker(trigger: Token, sentence_index: int, index: MentionIndex) -> Mention:
-    """An "unidentified armed forces" actor placed in the country where the violence
-    happened (a country named in a locative phrase of the trigger's clause, if any). Its span
-    is the instrument ("by an improvised explosive device") or else the trigger."""
-    place = _place_named(trigger, index)
+def unattributed_attacker(
+    trigger: Token, sentence_index: int, index: MentionIndex, targets: Sequence[Mention] = ()
+) -> Mention:
+    """An "unidentified armed forces" actor placed in the country it struck from
+    ("rockets were fired from Gaza"), else where the violence happened (a country
+    named in a locative phrase of the trigger's clause that is not a target). Its
+    span is the instrument ("by an improvised explosive device") or else the trigger."""
+    skip = frozenset(t.head_token for t in targets)
+    place = _place_named(trigger, index, own=True, preps=_ORIGIN_PREPS, skip=skip)
+    place = place or _place_named(trigger, index, skip=skip)
     country = place.actor.country if place is not None else None
     if country is None:  # "a Kabul car bombing killed ...": the city says where
         means = [c for c in trigger.children if c.dep_ in {"nsubj", "agent"}]
