@@ -655,3 +655,8 @@ def test_weapons_fired_from_a_place_by_no_one_named_came_from_there(pipeline: Pi
     assert (event.source.code, event.source.resolved_by) == ("SYRUAF", "unattributed")
     assert event.target is not None and event.target.country == "TUR"
     assert event.type.root == "19"
+
+
+def test_an_object_shifted_after_its_as_complement_is_the_target(pipeline: Pipeline) -> None:
+    text = "Japan on Monday condemned as unacceptable allegations by China that it hid the data."
+    assert ("JPN", "CHN", "11") in triples(pipeline, text)

@@ -649,7 +649,7 @@ def _verb_target_groups(
             for obj in prep_objects(dobj, prep):
                 yield index.with_conjuncts(obj)
     if where in {"dobj", "auto"}:
-        for obj in _children(verb, {"dobj", "dative", "attr", "oprd"}):
+        for obj in _children(verb, {"dobj", "dative", "attr", "oprd"}) or _shifted_object(verb):
             yield index.with_conjuncts(obj)
             if obj.lemma_.lower() in PATIENT_NOUNS:  # "ordered the arrest of the activists"
                 for patient in prep_objects(obj, "of"):
@@ -670,6 +670,16 @@ def _verb_target_groups(
     # "expand its presence in Afghanistan": the target sits inside the object phrase.
     for obj in _children(verb, {"dobj"}):
         yield from _prep_groups(obj, index, places)
+
+
+def _shifted_object(verb: Token) -> list[Token]:
+    """ "condemned as unacceptable allegations by Rwanda": the object moved after its
+    "as" complement, which the parser takes for the object of "as"."""
+    return [
+        obj
+        for obj in prep_objects(verb, "as")
+        if obj.pos_ == "NOUN" and any(c.dep_ == "amod" and c.i < obj.i for c in obj.children)
+    ]
 
 
 def verb_target(
