@@ -324,3 +324,9 @@ def test_it_aimed_at_in_a_reported_clause_is_the_speaker(find) -> None:  # type:
     found = find("Turkey said two rockets were fired at it from Syria.")
     assert (found["it"].actor.code, found["it"].actor.resolved_by) == ("TUR", "coref")
     assert "it" not in find("China said Japan should look at it again.")
+
+
+def test_members_of_a_dissident_group_are_the_group(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("Exiled leaders of Jordan's Muslim Brotherhood met in Istanbul.")
+    assert found["Exiled leaders of Jordan's Muslim Brotherhood"].actor.code == "JOROPPMUS"
+    assert find("Opponents of Hamas rallied.")["Opponents of Hamas"].actor.code == "PSEOPP"

@@ -172,6 +172,12 @@ FOLLOWER_ROLES = frozenset({"supporter", "supporters", "follower", "followers"})
 FOLLOWER_SECTOR = "CVL"
 # Role words that also name a stance ("opposition to the deal").
 ATTITUDE_ROLES = frozenset({"opposition", "resistance"})
+# Heads of role phrases whose people belong to the group of their "of" phrase
+# ("leaders of the Brotherhood"), unlike stances ("opponents of Hamas").
+MEMBER_NOUNS = frozenset(
+    {"leader", "member", "official", "activist", "figure", "cadre", "commander", "chief"}
+    | {"fighter", "militant", "spokesman", "spokeswoman", "representative", "head"}
+)
 STANCE_VERBS = frozenset(
     {"express", "voice", "signal", "register", "reiterate", "show", "state", "declare"}
 )
@@ -670,7 +676,14 @@ class _DocumentRun:
         administration" -> USAGOV); otherwise the role serves the principal."""
         sectors = agent.sectors or ("GOV",)
         country = base.country
-        against = set(sectors) & ADVERSARIAL_SECTORS
+        # "exiled leaders of Egypt's Muslim Brotherhood" are the Brotherhood's own
+        # (EGYOPPMUS), while "opponents of the Senate" are only of its country.
+        members = (
+            agent.phrase.split()[-1].rstrip("s") in MEMBER_NOUNS
+            and base.kind in NAMED_KINDS
+            and bool(set(base.sectors) & ADVERSARIAL_SECTORS)
+        )
+        against = bool(set(sectors) & ADVERSARIAL_SECTORS) and not members
         if country is not None and (
             base.kind in PLACE_KINDS or (base.kind == "person" and not agent.relational) or against
         ):
