@@ -660,3 +660,12 @@ def test_weapons_fired_from_a_place_by_no_one_named_came_from_there(pipeline: Pi
 def test_an_object_shifted_after_its_as_complement_is_the_target(pipeline: Pipeline) -> None:
     text = "Japan on Monday condemned as unacceptable allegations by China that it hid the data."
     assert ("JPN", "CHN", "11") in triples(pipeline, text)
+
+
+def test_people_who_rally_demonstrate_and_troops_rallied_are_a_show_of_force(
+    pipeline: Pipeline,
+) -> None:
+    assert {r for _, _, r in triples(pipeline, "Thousands of students rallied in Caracas.")} == {
+        "14"
+    }
+    assert triples(pipeline, "Trump rallied supporters in Ohio.") == set()
