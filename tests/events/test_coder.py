@@ -669,3 +669,20 @@ def test_people_who_rally_demonstrate_and_troops_rallied_are_a_show_of_force(
         "14"
     }
     assert triples(pipeline, "Trump rallied supporters in Ohio.") == set()
+
+
+def test_a_bare_converted_verb_of_cooperation_needs_a_partner(pipeline: Pipeline) -> None:
+    """ "conducted", "revealed", "found" with no actor acted upon are no cooperation,
+    even as an intent; a yield ("will resign") and an agreement need no partner."""
+    assert triples(pipeline, "The opposition leader promised to conduct fair elections.") == set()
+    text = "Serbia's president promised to democratize Serbia."
+    assert ("SRBGOV", "SRB", "03") in triples(pipeline, text)
+
+
+def test_intents_to_yield_and_reform_take_cameos_intent_codes(pipeline: Pipeline) -> None:
+    codes = {
+        e.type.cameo for e in events(pipeline, "Russia agreed to withdraw its troops from Syria.")
+    }
+    assert codes == {"0356"}
+    codes = {e.type.cameo for e in events(pipeline, "The US agreed to lift the sanctions on Iran.")}
+    assert codes == {"0354"}

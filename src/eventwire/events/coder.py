@@ -415,7 +415,9 @@ class DependencyCoder:
         if code == RELEASE_CODE and targets and all(releases_people(token, t) for t in targets):
             code = RELEASE_PERSONS_CODE  # "Putin released the civilians": 0841, not 084
         if not targets and not (
-            may_lack_target(trigger, code) or may_lack_target(trigger, base_code)
+            may_lack_target(trigger, code)
+            or may_lack_target(trigger, base_code)
+            or (len(sources) > 1 and joint(code, token))
         ):
             return []
         if not targets and reading.modality == "alleged" and code[:2] in MATERIAL_CONFLICT:

@@ -49,6 +49,7 @@ class Candidate:
 
 # Cooperation, aid and consultation are with somebody.
 PARTNERED_ROOTS = frozenset({"04", "05", "06", "07"})
+COOPERATION_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Verbs whose subject is the recipient and whose "from" phrase is the actor.
 CONVERSE_VERBS = frozenset({"receive", "obtain", "get", "accept"})
 # Meetings and talks involve both sides equally; so does signing an agreement,
@@ -522,6 +523,15 @@ def may_lack_target(trigger: Trigger, code: str) -> bool:
         return False
     if trigger.kind == "noun" or pattern.specificity > 0 or pattern.origin == "eventwire":
         return True
+    if (
+        pattern.code[:2] in PARTNERED_ROOTS
+        and code[:2] in COOPERATION_ROOTS
+        and pattern.lemma not in AGREEMENT_VERBS
+    ):
+        # A bare converted verb of cooperation ("conducted", "found", "revealed"),
+        # even recoded as an intent ("promised to conduct elections"), is an event
+        # only with a partner; refusals of it and yields ("will resign") need none.
+        return False
     return code[:2] in TARGETLESS_ROOTS
 
 
