@@ -133,3 +133,8 @@ def test_a_condition_is_hypothetical_even_under_an_intent_or_a_future(pipeline: 
 def test_a_guessed_intent_is_hypothetical(pipeline: Pipeline) -> None:
     found = pipeline.code_text("The president may want to visit Japan next year.").events
     assert [e.modality for e in found] == ["hypothetical"]
+
+
+def test_a_question_says_nothing_happened(pipeline: Pipeline) -> None:
+    coded = pipeline.code_text("Did China threaten Taiwan yesterday?")
+    assert [e.modality for e in coded.events] == ["hypothetical"]

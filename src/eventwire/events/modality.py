@@ -309,8 +309,8 @@ def read_modality(trigger: Token) -> ModalityReading:
     marked_on_trigger = modality is None and own is not None
     if modality is None and own is not None:
         modality, cue = own, trigger
-    if conditional and modality in {None, "intended"}:
-        modality = "hypothetical"
+    if (conditional or _asked(trigger)) and modality in {None, "intended"}:
+        modality = "hypothetical"  # "if Iran agrees ...", "Will Trump meet Putin?"
     if obliged and modality not in {"negated", "alleged"}:
         modality = "requested"  # "the US must be ready to mediate": demanded, not done
     return ModalityReading(
@@ -321,6 +321,12 @@ def read_modality(trigger: Token) -> ModalityReading:
 def _requests_by_its_object(verb: Token) -> bool:
     """A light verb whose object is a request: "put pressure on", "made an appeal"."""
     return any(c.dep_ == "dobj" and c.lemma_.lower() in REQUEST_CUES for c in verb.children)
+
+
+def _asked(trigger: Token) -> bool:
+    """The trigger's sentence is a question: it says nothing happened."""
+    words = [t for t in trigger.sent if not (t.is_space or t.is_quote)]
+    return bool(words) and words[-1].text == "?"
 
 
 def _marked_condition(token: Token) -> bool:
