@@ -686,3 +686,17 @@ def test_intents_to_yield_and_reform_take_cameos_intent_codes(pipeline: Pipeline
     assert codes == {"0356"}
     codes = {e.type.cameo for e in events(pipeline, "The US agreed to lift the sanctions on Iran.")}
     assert codes == {"0354"}
+
+
+def test_harm_with_no_attacker_is_violence_only_where_the_text_says_so(
+    pipeline: Pipeline,
+) -> None:
+    """A crash, a fire or a disease kills too: with no attacker named, the act, its
+    sentence, the one before or the headline must speak of violence."""
+    crash = "The plane went down shortly after take-off. All 157 people on board were killed."
+    assert triples(pipeline, crash) == set()
+    assert triples(pipeline, "A fire at the school killed five girls.") == set()
+    body = "Twelve villagers were killed in Borno state on Sunday."
+    attack = pipeline.code_text(body, date=DAY, title="Gunmen storm village in Nigeria")
+    assert {(e.source.code, e.type.root) for e in attack.events} == {("NGAUAF", "19")}
+    assert triples(pipeline, body) == set()

@@ -86,6 +86,7 @@ from eventwire.events.rules import (
     unattributed_attacker,
     verbal_attack,
     victims,
+    violence_evident,
     warns_of_others,
 )
 from eventwire.records import Actor, Document, Event, Mention, Sentence, Span
@@ -350,6 +351,8 @@ class DependencyCoder:
             return []  # "ISIS is defeated" names no harm done by anyone in particular
         if unattributed and any(t.lemma_.lower() in ACCIDENT_LEMMAS for t in token.sent):
             return []  # "sailors were killed when the destroyer collided with a ship"
+        if unattributed and not violence_evident(token, document.title):
+            return []  # "All 157 people on board were killed" in an air-crash story
         exclude = {m.head_token for m in sources}
         pattern = trigger.pattern
         places = base_code[:2] in PLACE_TARGET_ROOTS or base_code in PLACE_TARGET_CODES

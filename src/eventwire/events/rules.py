@@ -129,6 +129,24 @@ ACCIDENT_LEMMAS = frozenset(
     {"crash", "collide", "collision", "accident", "earthquake", "flood", "storm", "stampede"}
     | {"avalanche", "landslide", "hurricane", "typhoon", "derail", "capsize", "shipwreck"}
 )
+# With no attacker named, harm is violence only when the act says so itself or the
+# text around it speaks of violence; otherwise it is a crash, fire or disease.
+VIOLENT_ACTS = frozenset(
+    {"shoot", "bomb", "stab", "behead", "massacre", "assassinate", "execute", "torture"}
+    | {"ambush", "gun", "lynch", "rape", "abduct", "kidnap", "shell", "bombard", "raid"}
+    | {"attack", "airstrike", "bombing", "shelling", "shooting", "gunfire", "stabbing"}
+    | {"assault", "assassination", "execution", "fire", "launch", "capture", "seize"}
+    | {"detain", "disarm", "beat", "beating", "slaughter", "murder"}
+)
+VIOLENCE_EVIDENCE = (VIOLENT_ACTS - {"fire", "launch", "capture", "seize", "beat"}) | frozenset(
+    {"attacker", "shot", "gunman", "gunmen", "bomber", "explosion", "explosive", "blast"}
+    | {"knife", "clash", "riot", "rioter", "unrest", "militant", "insurgent", "insurgency"}
+    | {"rebel", "troop", "soldier", "army", "police", "mob", "protest", "protester"}
+    | {"missile", "rocket", "war", "conflict", "fighting", "fight", "murderer", "terror"}
+    | {"terrorist", "terrorism", "weapon", "assailant", "violence", "violent", "militia"}
+    | {"jihadist", "hostage", "siege", "offensive", "battle", "combat", "sniper", "grenade"}
+    | {"mortar", "artillery", "drone", "killer", "strike", "gunfight", "firefight"}
+)
 # Threat verbs are events even when what is threatened is not codable.
 THREAT_VERBS = frozenset({"threaten", "warn"})
 WARNING_VERBS = frozenset({"warn", "caution"})
@@ -450,6 +468,20 @@ def place_authority(trigger: Token, code: str, index: MentionIndex) -> Mention |
         resolved_span=place.span,
     )
     return replace(place, actor=actor)
+
+
+def violence_evident(trigger: Token, title: str | None) -> bool:
+    """The act itself is violent ("shot", "bombed"), or its sentence, the sentence
+    before or the headline speaks of violence: "All 157 people were killed" in a
+    story of an air crash, or "the fire killed five", is not an attack."""
+    if trigger.lemma_.lower() in VIOLENT_ACTS:
+        return True
+    doc, start = trigger.doc, trigger.sent.start
+    before = doc[start - 1].sent.start if start > 0 else start
+    if any(t.lemma_.lower() in VIOLENCE_EVIDENCE for t in doc[before : trigger.sent.end]):
+        return True
+    words = "".join(c if c.isalpha() else " " for c in (title or "").lower()).split()
+    return any(w in VIOLENCE_EVIDENCE or w.rstrip("s") in VIOLENCE_EVIDENCE for w in words)
 
 
 def unattributed_attacker(
