@@ -700,3 +700,10 @@ def test_harm_with_no_attacker_is_violence_only_where_the_text_says_so(
     attack = pipeline.code_text(body, date=DAY, title="Gunmen storm village in Nigeria")
     assert {(e.source.code, e.type.root) for e in attack.events} == {("NGAUAF", "19")}
     assert triples(pipeline, body) == set()
+
+
+def test_verbs_that_only_describe_are_no_events(pipeline: Pipeline) -> None:
+    text = "Bin Laden orchestrated the attacks on the United States."
+    assert {r for _, _, r in triples(pipeline, text)} == {"19"}  # the attacks, not 050
+    assert triples(pipeline, "The special counsel found no evidence of collusion.") == set()
+    assert ("USA", "RUS", "11") in triples(pipeline, "The United States broke with Russia.")
