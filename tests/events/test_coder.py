@@ -707,3 +707,23 @@ def test_verbs_that_only_describe_are_no_events(pipeline: Pipeline) -> None:
     assert {r for _, _, r in triples(pipeline, text)} == {"19"}  # the attacks, not 050
     assert triples(pipeline, "The special counsel found no evidence of collusion.") == set()
     assert ("USA", "RUS", "11") in triples(pipeline, "The United States broke with Russia.")
+
+
+def test_ordering_another_party_is_a_demand_and_its_act_only_requested(
+    pipeline: Pipeline,
+) -> None:
+    assert triples(pipeline, "China has told the US to withdraw sanctions.") == {
+        ("CHN", "USA", "10")
+    }
+    coded = events(pipeline, "The EU pushed Turkey to release the journalists.")
+    assert {(e.type.root, e.modality) for e in coded} == {("10", "asserted")}
+
+
+def test_ordering_ones_own_forces_is_their_act(pipeline: Pipeline) -> None:
+    text = "Putin ordered troops to withdraw from Syria."
+    assert ("RUSMIL", "SYR", "08") in triples(pipeline, text)
+
+
+def test_encouraging_someone_to_act_is_an_appeal_not_praise(pipeline: Pipeline) -> None:
+    text = "Germany encouraged Greece to implement reforms."
+    assert triples(pipeline, text) == {("DEU", "GRC", "02")}

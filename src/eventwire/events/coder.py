@@ -46,6 +46,7 @@ from eventwire.events.rules import (
     COMPLEMENT_TARGET_ROOTS,
     CONVERSE_VERBS,
     DEMANDS,
+    DIRECTIVES,
     EXERCISE_NOUNS,
     HARM_LEMMAS,
     JOINT_EXERCISE_CODE,
@@ -171,9 +172,9 @@ class DependencyCoder:
             if not (t.kind == "noun" and t.token.dep_ == "compound" and t.token.head.i in nouns)
         ]
         by_token = {t.token.i: t for t in found}
-        found.extend(DEMANDS.find(sent, by_token))
-        found.extend(APPEALS.find(sent, by_token))
-        return found
+        ruled = [t for rule in (DEMANDS, APPEALS, DIRECTIVES) for t in rule.find(sent, by_token)]
+        # a rule that recodes a carrier drops the carrier's own row
+        return [t for t in found if by_token.get(t.token.i) is t] + ruled
 
     def _match_verb(self, token: Token, lemma: str) -> Pattern | None:
         # A "particle" with dependents is a misparse ("kidnapped up to 16 ...").

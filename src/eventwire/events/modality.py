@@ -106,6 +106,35 @@ REQUEST_CUES = frozenset(
         "tell",
     }
 )
+# Governors that order or press somebody to do the embedded event. Said of another
+# party ("ordered Israel to withdraw") it is a demand and the act only requested;
+# said of one's own people ("ordered troops to withdraw") the act is done.
+DIRECTIVE_CUES = frozenset(
+    {"order", "tell", "instruct", "direct", "command", "push", "pressure", "lobby", "compel"}
+)
+
+
+def directs_another(verb: Token) -> bool:
+    """A directive verb whose object names a party of its own (a proper name in
+    the object phrase: "ordered Israel", "told the US", "ordered US troops")."""
+    if verb.lemma_.lower() not in DIRECTIVE_CUES:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(t.pos_ == "PROPN" for o in objects for t in o.subtree)
+
+
+def infinitive_complement(verb: Token, clause: Token) -> bool:
+    """ "pushed Turkey to release": a to-infinitive after the object, which spaCy
+    often hangs as an adverbial clause instead of xcomp."""
+    if clause.dep_ == "xcomp":
+        return True
+    return (
+        clause.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
 # Reporting verbs: their complement is the event; the speaker is ``reported_by``.
 REPORTING_VERBS = frozenset(
     {
@@ -290,6 +319,10 @@ def read_modality(trigger: Token) -> ModalityReading:
             modality, cue, charge = "alleged", node, True
         elif lemma in REQUEST_CUES and link in {"xcomp", "ccomp", "prep", "pobj", "pcomp"}:
             modality, cue = "requested", node
+        elif lemma in REQUEST_CUES and infinitive_complement(node, below):
+            modality, cue = "requested", node  # "pushed Turkey to release ..."
+        elif directs_another(node) and infinitive_complement(node, below):
+            modality, cue = "requested", node  # "ordered Israel to withdraw"
         elif link in {"advcl", "xcomp"} and _requests_by_its_object(node):
             modality, cue = "requested", node  # "put pressure on Iran to release ..."
         elif _hypothetical_cue(node, lemma, link):

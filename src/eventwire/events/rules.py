@@ -15,7 +15,14 @@ from types import MappingProxyType
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from eventwire.events.modality import INTENT_CUES, OBLIGATION_MODALS, ModalityReading
+from eventwire.events.modality import (
+    DIRECTIVE_CUES,
+    INTENT_CUES,
+    OBLIGATION_MODALS,
+    ModalityReading,
+    directs_another,
+    infinitive_complement,
+)
 from eventwire.events.patterns import Pattern
 from eventwire.events.roles import (
     MEANS_OF_VIOLENCE,
@@ -233,16 +240,24 @@ class ComplementRule:
     by_root: MappingProxyType[str, str]
     needs_obligation: bool
     skip_coded_carriers: bool
+    needs_other_party: bool = False
 
     def find(self, sent: SpacySpan, triggers: dict[int, Trigger]) -> list[Trigger]:
+        """The rule's triggers; a carrier's own row, if any, is dropped from
+        ``triggers`` when the rule recodes it ("encouraged Greece to ...")."""
         found: list[Trigger] = []
         for token in sent:
             if token.pos_ != "VERB" or token.lemma_.lower() not in self.carriers:
                 continue
-            if self.skip_coded_carriers and token.i in triggers:
-                continue  # "urged" already has its own row
+            own = triggers.get(token.i)
+            if self.skip_coded_carriers and own is not None and own.code[:2] == self.root:
+                continue  # "urged" already has its own row of this kind
+            if self.needs_other_party and not directs_another(token):
+                continue  # "ordered troops to withdraw": the withdrawal is the event
             for comp in token.children:
-                if comp.dep_ != self.complement_dep:
+                if comp.dep_ != self.complement_dep and not (
+                    self.complement_dep == "xcomp" and infinitive_complement(token, comp)
+                ):
                     continue
                 if self.needs_obligation and not any(
                     c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in comp.children
@@ -252,7 +267,14 @@ class ComplementRule:
                 default = self.pattern.code
                 code = self.by_root.get(asked.code[:2], default) if asked else default
                 found.append(Trigger(token, "verb", self.pattern, code))
+                if own is not None and self.skip_coded_carriers:
+                    del triggers[token.i]
+                    own = None
         return found
+
+    @property
+    def root(self) -> str:
+        return self.pattern.code[:2]
 
 
 OBLIGATION = _rule_pattern(
@@ -272,6 +294,21 @@ DEMANDS = ComplementRule(
     ),
     needs_obligation=True,
     skip_coded_carriers=False,
+)
+DIRECTIVE = _rule_pattern(
+    "<directive verb> X to ...", "100", "dobj", "demand: 'X ordered Y to ...'"
+)
+# "The Security Council ordered Israel to withdraw": a demand (10x) on the other party.
+DIRECTIVES = ComplementRule(
+    carriers=DIRECTIVE_CUES,
+    complement_dep="xcomp",
+    pattern=DIRECTIVE,
+    by_root=MappingProxyType(
+        {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "03": "100"}
+    ),
+    needs_obligation=False,
+    skip_coded_carriers=True,
+    needs_other_party=True,
 )
 # "Kenya asked Somalia to withdraw": an appeal (02x) to the one asked.
 APPEALS = ComplementRule(
