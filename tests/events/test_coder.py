@@ -727,3 +727,12 @@ def test_ordering_ones_own_forces_is_their_act(pipeline: Pipeline) -> None:
 def test_encouraging_someone_to_act_is_an_appeal_not_praise(pipeline: Pipeline) -> None:
     text = "Germany encouraged Greece to implement reforms."
     assert triples(pipeline, text) == {("DEU", "GRC", "02")}
+
+
+def test_a_warning_of_the_warners_own_act_is_a_threat(pipeline: Pipeline) -> None:
+    coded = events(pipeline, "Iran warned it would retaliate against any US attack.")
+    assert ("IRN", "USA", "13", "intended") in {
+        (e.source.code, e.target and e.target.code, e.type.root, e.modality) for e in coded
+    }
+    assert triples(pipeline, "Russia warned that it would act.") == {("RUS", None, "13")}
+    assert triples(pipeline, "Experts warned that floods would hit the region.") == set()

@@ -383,6 +383,13 @@ class DependencyCoder:
                 if g.dep_ in {"poss", "compound", "nmod"}
             }
             targets = [t for t in targets if t.head_token not in owners]
+        # "Russia warned that it would act": a pronoun for the source is no target.
+        own_spans = {m.span for m in sources}
+        targets = [
+            t
+            for t in targets
+            if not (t.actor.resolved_by == "coref" and t.actor.resolved_span in own_spans)
+        ]
         refusal = trigger.kind == "verb" and base_code == REFUSAL_CODE
         if refusal and not targets:
             # "refused to respond to a demand from the US President": the one

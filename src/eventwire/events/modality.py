@@ -169,6 +169,7 @@ REPORTING_VERBS = frozenset(
 )
 # Governors that say an intended conflictual act is a threat ("vowed to attack").
 THREAT_CUES = frozenset({"threaten", "vow", "warn", "swear", "pledge", "promise", "threat"})
+WARNING_CUES = frozenset({"warn", "caution"})
 # Governors that end the embedded activity ("stopped negotiations", "suspended aid").
 HALT_CUES = frozenset(
     {
@@ -319,6 +320,8 @@ def read_modality(trigger: Token) -> ModalityReading:
             modality, cue, charge = "alleged", node, True
         elif lemma in REQUEST_CUES and link in {"xcomp", "ccomp", "prep", "pobj", "pcomp"}:
             modality, cue = "requested", node
+        elif lemma in WARNING_CUES and link == "ccomp" and warner_acts(node, below):
+            modality, cue = "intended", node  # "warned it would retaliate": a threat
         elif lemma in REQUEST_CUES and infinitive_complement(node, below):
             modality, cue = "requested", node  # "pushed Turkey to release ..."
         elif directs_another(node) and infinitive_complement(node, below):
@@ -354,6 +357,18 @@ def read_modality(trigger: Token) -> ModalityReading:
 def _requests_by_its_object(verb: Token) -> bool:
     """A light verb whose object is a request: "put pressure on", "made an appeal"."""
     return any(c.dep_ == "dobj" and c.lemma_.lower() in REQUEST_CUES for c in verb.children)
+
+
+def warner_acts(warning: Token, clause: Token) -> bool:
+    """The warned-of clause is the warner's own future act: its subject is a
+    pronoun or the warner's own words, with will/would ("Iran warned it would
+    retaliate")."""
+    future = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"} for c in clause.children)
+    warners = {c.lower_ for c in warning.children if c.dep_ == "nsubj"}
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    return future and any(
+        s.lower_ in {"it", "they", "we", "he", "she"} or s.lower_ in warners for s in subjects
+    )
 
 
 def _asked(trigger: Token) -> bool:

@@ -22,6 +22,7 @@ from eventwire.events.modality import (
     ModalityReading,
     directs_another,
     infinitive_complement,
+    warner_acts,
 )
 from eventwire.events.patterns import Pattern
 from eventwire.events.roles import (
@@ -776,6 +777,8 @@ def warns_of_others(trigger: Trigger, sources: list[Mention], index: MentionInde
         return False
     own = {m.actor.code for m in sources}
     for clause in clauses:
+        if warner_acts(token, clause):
+            return False  # "warned that it would respond": its own act
         for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}):
             if {m.actor.code for m in index.with_conjuncts(subject)} & own:
                 return False
