@@ -736,3 +736,8 @@ def test_a_warning_of_the_warners_own_act_is_a_threat(pipeline: Pipeline) -> Non
     }
     assert triples(pipeline, "Russia warned that it would act.") == {("RUS", None, "13")}
     assert triples(pipeline, "Experts warned that floods would hit the region.") == set()
+
+
+def test_a_bare_participle_conjoined_to_a_passive_shares_its_agent(pipeline: Pipeline) -> None:
+    text = "The opposition leader was arrested by police and charged with treason."
+    assert triples(pipeline, text) == {("COP", "OPP", "17"), ("COP", "OPP", "11")}

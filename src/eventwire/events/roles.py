@@ -354,9 +354,22 @@ class MentionIndex:
 
 
 def is_passive(verb: Token) -> bool:
-    return reduced_relative(verb) or any(
-        c.dep_ in _PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children
+    return (
+        reduced_relative(verb)
+        or any(c.dep_ in _PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+        or _bare_passive_conjunct(verb)
     )
+
+
+def _bare_passive_conjunct(verb: Token) -> bool:
+    """ "was arrested by police and charged with treason": a bare participle
+    conjoined to a passive shares its voice."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.head.i == verb.i:
+        return False
+    if any(c.dep_ in _SUBJECT_DEPS | {"aux", "auxpass", "dobj"} for c in verb.children):
+        return False
+    head = verb.head
+    return any(c.dep_ in _PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in head.children)
 
 
 def reduced_relative(verb: Token) -> bool:
@@ -477,6 +490,8 @@ def verb_source(verb: Token, index: MentionIndex) -> list[Mention]:
             # the agent the parser hangs on the last of them.
             marked = any(c.dep_ == "auxpass" for c in node.children)
             shared = [c for c in node.conjuncts if c.tag_ == "VBN"] if marked else []
+            if _bare_passive_conjunct(node):
+                shared = [node.head]  # "arrested by police and charged": police charged
             for agent in [a for v in (node, *shared) for a in _children(v, {"agent"})]:
                 for pobj in _children(agent, {"pobj"}):
                     return index.with_conjuncts(pobj)
