@@ -741,3 +741,10 @@ def test_a_warning_of_the_warners_own_act_is_a_threat(pipeline: Pipeline) -> Non
 def test_a_bare_participle_conjoined_to_a_passive_shares_its_agent(pipeline: Pipeline) -> None:
     text = "The opposition leader was arrested by police and charged with treason."
     assert triples(pipeline, text) == {("COP", "OPP", "17"), ("COP", "OPP", "11")}
+
+
+def test_coordinated_parties_act_on_each_other_not_on_the_venue(pipeline: Pipeline) -> None:
+    text = "Ethiopia and Eritrea signed a peace agreement in Jeddah."
+    assert triples(pipeline, text) == {("ETH", "ERI", "05"), ("ERI", "ETH", "05")}
+    text = "Russia and Ukraine accused each other of violating the truce."
+    assert triples(pipeline, text) == {("RUS", "UKR", "11"), ("UKR", "RUS", "11")}

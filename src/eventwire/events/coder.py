@@ -112,6 +112,22 @@ AERIAL_WEAPONS_CODE = "195"
 _NOUN_POS = frozenset({"NOUN"})
 
 
+def each_other(trigger: Token) -> bool:
+    """The trigger acts on "each other" / "one another"."""
+    words = [c for c in trigger.children if c.dep_ in {"dobj", "prep"}]
+    for word in words:
+        text = " ".join(t.lower_ for t in word.subtree)
+        if text.endswith(("each other", "one another")) and len(text.split()) <= 3:
+            return True
+    return False
+
+
+def _venue(doc: Doc, target: Mention) -> bool:
+    """A bare place in a locative phrase: where the act happened, not who took part."""
+    head = doc[target.head_token]
+    return not target.actor.sectors and head.dep_ == "pobj" and head.head.lower_ in {"in", "at"}
+
+
 class DependencyCoder:
     """``coder.cameo_deps.v1``: CAMEO coding over a spaCy dependency parse."""
 
@@ -421,6 +437,13 @@ class DependencyCoder:
         code = recode(base_code, reading, has_target=bool(targets))
         if code is None or not self.ontology.is_valid(code):
             return []
+        # "Ethiopia and Eritrea signed a deal in Jeddah", "Russia and Ukraine accused
+        # each other": coordinated sources act on each other, not on the venue.
+        mutual = len(sources) > 1 and (
+            each_other(token) or (joint(code, token) and all(_venue(token.doc, t) for t in targets))
+        )
+        if mutual:
+            targets = []
         if code == SHOW_OF_FORCE_CODE and targets and pattern.object in LAUNCHED_WEAPONS:
             code = AERIAL_WEAPONS_CODE  # "fired cruise missiles into Ukraine"
         if code == RELEASE_CODE and targets and all(releases_people(token, t) for t in targets):
@@ -429,6 +452,7 @@ class DependencyCoder:
             may_lack_target(trigger, code)
             or may_lack_target(trigger, base_code)
             or (len(sources) > 1 and joint(code, token))
+            or mutual
         ):
             return []
         if not targets and reading.modality == "alleged" and code[:2] in MATERIAL_CONFLICT:
@@ -438,7 +462,7 @@ class DependencyCoder:
             pairs = [(s, t) for s in sources for t in targets]
             if reciprocal(code, token):  # "X met Y" is also "Y met X"
                 pairs += [(t, s) for s in sources for t in targets]
-        elif len(sources) > 1 and joint(code, token):
+        elif mutual or (len(sources) > 1 and joint(code, token)):
             # "Brazil and the United States agreed to deepen ties": each with the other.
             pairs = [(s, t) for s in sources for t in sources if s is not t]
         elif code[:2] == CONSULT_ROOT:
