@@ -32,7 +32,7 @@ from eventwire.actors import coref
 from eventwire.actors.lookup import normalise
 from eventwire.events.modality import OBLIGATION_MODALS
 from eventwire.events.patterns import MODIFIER_FILE, NULL_CODE, PatternTable, parse_modifiers
-from eventwire.events.rules import APPEALS, DEMANDS, RESIDUAL_STATEMENT
+from eventwire.events.rules import APPEALS, DEMANDS, DIRECTIVES, RESIDUAL_STATEMENT
 from eventwire.records import Span
 
 NO_EVENT_CODES = frozenset({NULL_CODE, RESIDUAL_STATEMENT, ""})
@@ -276,7 +276,8 @@ def trigger_rows(patterns: PatternTable, valid_codes: Collection[str]) -> list[T
             rows.append(TriggerRow(lemma, frozenset(modifier.split())))
     for carrier in DEMANDS.carriers:
         rows.extend(TriggerRow(carrier, frozenset({modal})) for modal in OBLIGATION_MODALS)
-    rows.extend(TriggerRow(carrier, frozenset({"to"})) for carrier in APPEALS.carriers)
+    for rule in (APPEALS, DIRECTIVES):
+        rows.extend(TriggerRow(carrier, frozenset({"to"})) for carrier in rule.carriers)
     return rows
 
 
