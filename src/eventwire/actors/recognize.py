@@ -22,6 +22,7 @@ from eventwire.actors import coref
 from eventwire.actors.dictionary import ActorDictionary, ActorEntry, AgentEntry
 from eventwire.actors.lookup import Hit, PhraseIndex
 from eventwire.countries import TRANSNATIONAL_PREFIXES
+from eventwire.nlp.quoting import SPEECH_VERBS, quoted_spans
 from eventwire.records import Actor, ActorResolution, Document, Mention, Span
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nn"})
@@ -69,6 +70,10 @@ STANCE_SUFFIXES = frozenset(
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 # "fired at it", "aimed against it": what "it" is the target of.
 AIMED_AT_PREPS = frozenset({"at", "against"})
+# The speaker's own words: inside a quotation they point at its speaker.
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+# How far (in characters) a speech verb may sit from its quotation.
+QUOTE_REACH = 400
 AIMING_VERBS = frozenset({"fire", "shoot", "launch", "lob", "throw", "hurl", "aim", "direct"})
 
 
@@ -376,6 +381,7 @@ class _DocumentRun:
         self.results: list[_Resolved] = []
         self.people: dict[str, _Resolved] = {}
         self.sentence_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+        self.quotes = quoted_spans(self.text)
 
     def mentions(self) -> tuple[Mention, ...]:
         found: list[tuple[int, _Resolved]] = []
@@ -932,6 +938,8 @@ class _DocumentRun:
             return self._corefer(token, coref.person_antecedent(self.history, sentence))
         if lower in PLURAL_PRONOUNS:
             return self._they(token)
+        if lower in FIRST_PERSON:
+            return self._quoted_speaker(token)
         if lower == "it" and token.dep_ == "pobj" and token.head.lower_ in AIMED_AT_PREPS:
             return self._aimed_at_speaker(token)
         if lower != "it" or token.dep_ not in SUBJECT_DEPS:
@@ -952,6 +960,34 @@ class _DocumentRun:
                 result = self.resolve(subject.i)
                 return None if result is None else (subject.i, result)
         return None
+
+    def _quoted_speaker(self, token: Token) -> _Resolved | None:
+        """ "'We condemn this attack,' the Iranian foreign ministry said": I, we and
+        our inside a quotation are its speaker, the subject of the nearest speech
+        verb outside the quotation in the sentences it spans or the one next to it."""
+        quote = next((q for q in self.quotes if q.start <= token.idx < q.end), None)
+        if quote is None:
+            return None
+        first = self.sentence_of[token.i]
+        sentences = list(self.doc.sents)
+        best: tuple[int, Token] | None = None
+        for n in range(max(first - 2, 0), min(first + 3, len(sentences))):
+            for verb in sentences[n]:
+                if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in SPEECH_VERBS:
+                    continue
+                if quote.start - 1 <= verb.idx <= quote.end + 1 or self._quoted(verb.idx):
+                    continue
+                distance = min(abs(verb.idx - quote.start), abs(verb.idx - quote.end))
+                if best is None or distance < best[0]:
+                    best = (distance, verb)
+        if best is None or best[0] > QUOTE_REACH:
+            return None
+        subject = next((c for c in best[1].children if c.dep_ in SUBJECT_DEPS), None)
+        result = self.resolve(subject.i) if subject is not None else None
+        return None if result is None else self._pointing(token, result)
+
+    def _quoted(self, position: int) -> bool:
+        return any(q.start <= position < q.end for q in self.quotes)
 
     def _aimed_at_speaker(self, token: Token) -> _Resolved | None:
         """ "Israel said a mortar bomb was fired at it": "it" aimed at in the clause a

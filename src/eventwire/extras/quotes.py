@@ -14,15 +14,9 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from eventwire.nlp.quoting import SPEECH_VERBS, quoted_spans
 from eventwire.records import Document, Event, Mention, Quote, Span
 
-SPEECH_VERBS = frozenset(
-    {"say", "tell", "state", "add", "announce", "claim", "insist", "warn", "note", "stress"}
-    | {"declare", "explain", "argue", "write", "assert", "report", "reply", "admit", "allege"}
-    | {"confirm", "deny", "suggest", "acknowledge", "emphasize", "emphasise", "predict"}
-    | {"vow", "promise", "threaten", "urge", "tweet", "complain", "maintain", "contend"}
-)
-QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'))
 CONTENT_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 
 
@@ -33,7 +27,7 @@ class QuoteExtractor:
         self, doc: Doc, document: Document, mentions: Sequence[Mention], events: Sequence[Event]
     ) -> tuple[Quote, ...]:
         by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
-        quoted = _quoted_spans(document.text)
+        quoted = quoted_spans(document.text)
         quotes: list[Quote] = []
         for index, sentence in enumerate(doc.sents):
             for verb, subject in _speech_acts(sentence):
@@ -74,24 +68,6 @@ def _speech_acts(sentence: TokenSpan) -> list[tuple[Token, Token | None]]:
             if obj is not None:
                 acts.append((token, obj))
     return acts
-
-
-def _quoted_spans(text: str) -> list[Span]:
-    """The insides of paired quotation marks, in text order."""
-    spans: list[Span] = []
-    for opening, closing in QUOTE_PAIRS:
-        position = 0
-        while (start := text.find(opening, position)) != -1:
-            end = text.find(closing, start + 1)
-            if end == -1:
-                break
-            inner_end = end
-            while inner_end > start + 1 and text[inner_end - 1] in ",;: ":
-                inner_end -= 1  # "We will not accept this," he said
-            if inner_end - start > 3:
-                spans.append(Span(start + 1, inner_end))
-            position = end + 1
-    return sorted(spans)
 
 
 def _nearest_quote(quoted: Sequence[Span], sentence: TokenSpan, verb: Token) -> Span | None:

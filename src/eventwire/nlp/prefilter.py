@@ -33,11 +33,13 @@ from eventwire.actors.lookup import normalise
 from eventwire.events.modality import OBLIGATION_MODALS
 from eventwire.events.patterns import MODIFIER_FILE, NULL_CODE, PatternTable, parse_modifiers
 from eventwire.events.rules import APPEALS, DEMANDS, DIRECTIVES, RESIDUAL_STATEMENT
+from eventwire.nlp.quoting import QUOTE_PAIRS, quoted_spans
 from eventwire.records import Span
 
 NO_EVENT_CODES = frozenset({NULL_CODE, RESIDUAL_STATEMENT, ""})
 # Words whose mere presence may make a mention through coreference (see actors/coref.py).
 COREF_WORDS = coref.PERSON_PRONOUNS | {"they", "them", "it"}
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 # Descriptions coreference resolves ("the official", "the group", "the country").
 DESCRIPTIONS = coref.PERSON_DESCRIPTIONS | coref.GROUP_DESCRIPTIONS | coref.COUNTRY_DESCRIPTIONS
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
@@ -168,16 +170,26 @@ class Prefilter:
             for name in found:
                 first_use.setdefault(name, i)
         keep = [False] * len(sentences)
+        quotes = quoted_spans(text) if any(q in text for q, _ in QUOTE_PAIRS) else []
         for i, sentence_words in enumerate(words):
             lowered = frozenset(w.lower() for w in sentence_words)
             lemmas = frozenset().union(*(self._lemmas(w) for w in lowered))
             repeated = {first_use[n] for n in names[i] if first_use[n] < i}
             coref_needed = bool(lowered & COREF_WORDS or lemmas & DESCRIPTIONS)
+            # "'We will retaliate,' the spokesman said": the speaker may come after
+            speaker_needed = bool(lowered & FIRST_PERSON) and _overlaps(quotes, sentences[i])
             if self._keep_named and (named[i] or names[i]):
                 keep[i] = True  # an antecedent or a name to remember, event or not
-            if not (named[i] or coref_needed or repeated) or not self._has_trigger(lemmas):
+            if not (named[i] or coref_needed or repeated or speaker_needed):
+                continue
+            if not self._has_trigger(lemmas):
                 continue
             keep[i] = True
+            if speaker_needed:
+                for j in range(i + 1, min(i + 3, len(sentences))):
+                    keep[j] = True
+                    if named[j] or names[j]:
+                        break
             for j in repeated:
                 keep[j] = True
             if coref_needed:
@@ -193,6 +205,10 @@ class Prefilter:
                 if needs <= lemmas:
                     return True
         return False
+
+
+def _overlaps(quotes: Sequence[Span], sentence: Span) -> bool:
+    return any(q.start < sentence.end and sentence.start < q.end for q in quotes)
 
 
 class _PhraseStarts:
