@@ -330,3 +330,16 @@ def test_members_of_a_dissident_group_are_the_group(find) -> None:  # type: igno
     found = find("Exiled leaders of Jordan's Muslim Brotherhood met in Istanbul.")
     assert found["Exiled leaders of Jordan's Muslim Brotherhood"].actor.code == "JOROPPMUS"
     assert find("Opponents of Hamas rallied.")["Opponents of Hamas"].actor.code == "PSEOPP"
+
+
+def test_armed_groups_and_demonyms_petrarch_lacks(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("The Houthis and Ansar Allah fighters attacked as Swedish officials met.")
+    assert found["The Houthis"].actor.code == "YEMREB"
+    assert found["Ansar Allah fighters"].actor.code == "YEMREB"
+    assert found["Swedish officials"].actor.code == "SWEGOV"
+
+
+def test_we_inside_a_quotation_is_its_speaker(find) -> None:  # type: ignore[no-untyped-def]
+    found = find('"We will not accept this," the Iranian foreign minister said.')
+    assert (found["We"].actor.code, found["We"].actor.resolved_by) == ("IRNGOV", "coref")
+    assert "We" not in find("We will not accept this, the minister said.")
