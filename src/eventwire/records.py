@@ -26,6 +26,7 @@ ActorResolution = Literal[
     "unattributed",
     "place",
     "opponent",
+    "story_country",
 ]
 
 

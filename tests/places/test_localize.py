@@ -173,3 +173,24 @@ def test_dissent_placed_abroad_is_not_dissent_at_home(pipeline: Pipeline) -> Non
     )
     _, events = _events(pipeline, text)
     assert events and all(e.source.country != "USA" for e in events)
+
+
+def test_roles_take_the_country_of_a_story_it_dominates(pipeline: Pipeline) -> None:
+    text = (
+        "BELGRADE, Serbia (AP) - Thousands of people protested in Belgrade on Sunday. "
+        "Police arrested 12 protesters near the parliament."
+    )
+    _, event = _one(pipeline, text, "17")
+    assert (event.source.code, event.source.resolved_by) == ("SRBCOP", "story_country")
+    assert event.source.resolved_span is None
+
+
+def test_a_story_country_does_not_place_roles_beside_another_country(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "BELGRADE, Serbia (AP) - Thousands of people protested in Belgrade on Sunday. "
+        "Police arrested 12 protesters from Kosovo."
+    )
+    _, event = _one(pipeline, text, "17")
+    assert event.source.country is None

@@ -36,6 +36,10 @@ LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around"}
     | {"into", "to", "from", "outside", "towards", "toward", "through", "off", "along"}
 )
+# A story country dominates with this share of the place/actor weight and this much
+# evidence (a dateline weighs 4, a place "in" 2, an actor 0.5).
+DOMINANT_SHARE = 0.7
+DOMINANT_WEIGHT = 4.0
 # Prepositions that name where something happened; "to"/"from"/"into" name a goal or origin.
 STATIVE_PREPS = frozenset(
     {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "around"}
@@ -131,7 +135,9 @@ class Geocoder:
             and mention.preposition in STATIVE_PREPS
             and _on_the_event(doc, mention, by_id[event_id])
         }
-        return localize_actors(doc, located, mentions, own, stative)
+        dominant = self.dominant_country(places, mentions)
+        story = dominant.country if dominant is not None else None
+        return localize_actors(doc, located, mentions, own, stative, story)
 
     def place_events(
         self, doc: Doc, document: Document, events: Sequence[Event], mentions: Sequence[Mention]
@@ -202,6 +208,30 @@ class Geocoder:
     ) -> Place | None:
         """The country the story is about: places used as locations weigh most,
         the dateline (a place opening the text) more, actors' countries least."""
+        weights = self._story_weights(places, mentions)
+        if not weights:
+            return None
+        code, _ = max(weights.items(), key=lambda kv: (kv[1], kv[0]))
+        return self.gazetteer.country(code)
+
+    def dominant_country(
+        self, places: Sequence[PlaceMention], mentions: Sequence[Mention]
+    ) -> Place | None:
+        """The story's country when it clearly dominates (at least DOMINANT_SHARE of
+        the weight, and DOMINANT_WEIGHT of evidence): enough to give role actors
+        with no country of their own ("the government", "police") its country."""
+        weights = self._story_weights(places, mentions)
+        total = sum(weights.values())
+        if not weights:
+            return None
+        code, weight = max(weights.items(), key=lambda kv: (kv[1], kv[0]))
+        if weight < DOMINANT_WEIGHT or weight < DOMINANT_SHARE * total:
+            return None
+        return self.gazetteer.country(code)
+
+    def _story_weights(
+        self, places: Sequence[PlaceMention], mentions: Sequence[Mention]
+    ) -> dict[str, float]:
         weights: dict[str, float] = {}
         for i, mention in enumerate(places):
             weight = 2.0 if mention.preposition in STATIVE_PREPS else 1.0
@@ -212,10 +242,7 @@ class Geocoder:
             country = self.gazetteer.country(actor_mention.actor.country)
             if country is not None:
                 weights[country.country] = weights.get(country.country, 0.0) + 0.5
-        if not weights:
-            return None
-        code, _ = max(weights.items(), key=lambda kv: (kv[1], kv[0]))
-        return self.gazetteer.country(code)
+        return weights
 
     # -- internals -------------------------------------------------------------
 
