@@ -748,3 +748,9 @@ def test_coordinated_parties_act_on_each_other_not_on_the_venue(pipeline: Pipeli
     assert triples(pipeline, text) == {("ETH", "ERI", "05"), ("ERI", "ETH", "05")}
     text = "Russia and Ukraine accused each other of violating the truce."
     assert triples(pipeline, text) == {("RUS", "UKR", "11"), ("UKR", "RUS", "11")}
+
+
+def test_judges_critics_and_onlookers_of_an_act_did_not_do_it(pipeline: Pipeline) -> None:
+    text = "The president pointed to the December attack on the US Embassy."
+    assert {s for s, _, r in triples(pipeline, text) if r == "19"} <= {"UAF", "USAUAF"}
+    assert triples(pipeline, "The US Court of Appeals vacated his conviction.") == set()

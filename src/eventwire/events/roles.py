@@ -123,6 +123,14 @@ EXPERIENCER_VERBS = frozenset(
     | {"long", "yearn", "mourn", "lament", "regret", "deplore"}  # "longed for the reopening"
     # speakers about an act: "emphasized big tech censorship as a problem"
     | {"emphasize", "emphasise", "highlight", "mention", "discuss", "debate", "note"}
+    # judges, critics and onlookers of an act: "vacated his conviction", "condemned
+    # the attack", "addressed the rally", "pointed to the attack on the embassy"
+    | {"vacate", "overturn", "uphold", "reverse", "appeal", "challenge", "contest"}
+    | {"condemn", "denounce", "decry", "criticize", "criticise", "slam", "oppose"}
+    | {"praise", "applaud", "laud", "endorse", "question", "doubt", "dispute", "protest"}
+    | {"address", "tell", "fly", "confront", "refer", "point", "need", "owe", "fuel"}
+    | {"view", "review", "examine", "study", "document", "monitor", "track", "explain"}
+    | {"prevent", "thwart", "foil", "avert"}
 )
 # Verbs whose subject draws an act from others: "drawing condemnation from Kiev",
 # "received a proposal from the US", "faced criticism". The "from" phrase acts, the
