@@ -754,3 +754,15 @@ def test_judges_critics_and_onlookers_of_an_act_did_not_do_it(pipeline: Pipeline
     text = "The president pointed to the December attack on the US Embassy."
     assert {s for s, _, r in triples(pipeline, text) if r == "19"} <= {"UAF", "USAUAF"}
     assert triples(pipeline, "The US Court of Appeals vacated his conviction.") == set()
+
+
+def test_winning_a_vote_and_campaign_rallies_are_no_force_or_protest(pipeline: Pipeline) -> None:
+    assert triples(pipeline, "The senator defeated the incumbent in the election.") == set()
+    assert triples(pipeline, "At one Biden rally in Pennsylvania, supporters cheered.") == set()
+    text = "Iraqi forces defeated the Islamic State in Mosul."
+    assert {r for _, _, r in triples(pipeline, text)} == {"19"}
+
+
+def test_a_court_appeal_is_no_appeal_to_anyone(pipeline: Pipeline) -> None:
+    assert triples(pipeline, "The court ruled on the appeal by Kenya's government.") == set()
+    assert ("IGOUNO", "YEM", "02") in triples(pipeline, "The UN made an appeal for aid to Yemen.")

@@ -67,9 +67,11 @@ from eventwire.events.rules import (
     Candidate,
     Trigger,
     abstract_struggle,
+    campaign_rally,
     carries_uncoded_complement,
     confidence_of,
     deduplicate,
+    electoral_contest,
     empty_promise,
     event_id_of,
     evidence_span,
@@ -437,6 +439,8 @@ class DependencyCoder:
         code = recode(base_code, reading, has_target=bool(targets))
         if code is None or not self.ontology.is_valid(code):
             return []
+        if electoral_contest(token, sources, targets) or campaign_rally(token, sources):
+            return []  # "Biden beat Trump in Pennsylvania", "Trump held rallies in Ohio"
         # "Ethiopia and Eritrea signed a deal in Jeddah", "Russia and Ukraine accused
         # each other": coordinated sources act on each other, not on the venue.
         mutual = len(sources) > 1 and (

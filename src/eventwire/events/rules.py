@@ -508,6 +508,42 @@ def place_authority(trigger: Token, code: str, index: MentionIndex) -> Mention |
     return replace(place, actor=actor)
 
 
+# Contests that elections share with war, and what makes them electoral.
+CONTEST_LEMMAS = frozenset({"defeat", "beat", "unseat", "trounce"})
+ELECTION_WORDS = frozenset(
+    {"election", "race", "vote", "primary", "seat", "nomination", "ballot", "poll"}
+    | {"caucus", "runoff", "electoral", "campaign", "candidate", "incumbent", "midterm"}
+    | {"reelection", "re-election", "voter", "electorate", "debate"}
+)
+CANDIDATE_SECTORS = frozenset({"ELI", "PTY", "LEG", "GOV"})
+FORCE_LIKE_SECTORS = frozenset({"MIL", "REB", "INS", "UAF", "COP", "SPY"})
+
+
+def _candidates(mentions: Sequence[Mention]) -> bool:
+    return bool(mentions) and all(
+        set(m.actor.sectors) & CANDIDATE_SECTORS and not set(m.actor.sectors) & FORCE_LIKE_SECTORS
+        for m in mentions
+    )
+
+
+def electoral_contest(
+    trigger: Token, sources: Sequence[Mention], targets: Sequence[Mention]
+) -> bool:
+    """ "Biden beat Trump in Pennsylvania", "defeated the incumbent in the
+    election": winning a vote is no use of force ("troops defeated ISIS" is)."""
+    if trigger.lemma_.lower() not in CONTEST_LEMMAS:
+        return False
+    if any(t.lemma_.lower() in ELECTION_WORDS for t in trigger.sent):
+        return True
+    return _candidates([*sources, *targets])
+
+
+def campaign_rally(trigger: Token, sources: Sequence[Mention]) -> bool:
+    """ "Trump held rallies in Ohio", "at one Biden rally": a politician's rally is
+    campaigning, not a demonstration (CAMEO 141)."""
+    return trigger.lemma_.lower() == "rally" and _candidates(sources)
+
+
 def violence_evident(trigger: Token, title: str | None) -> bool:
     """The act itself is violent ("shot", "bombed"), or its sentence, the sentence
     before or the headline speaks of violence: "All 157 people were killed" in a
