@@ -766,3 +766,14 @@ def test_winning_a_vote_and_campaign_rallies_are_no_force_or_protest(pipeline: P
 def test_a_court_appeal_is_no_appeal_to_anyone(pipeline: Pipeline) -> None:
     assert triples(pipeline, "The court ruled on the appeal by Kenya's government.") == set()
     assert ("IGOUNO", "YEM", "02") in triples(pipeline, "The UN made an appeal for aid to Yemen.")
+
+
+def test_attributing_labelling_and_speaking_out_are_accusations_and_criticism(
+    pipeline: Pipeline,
+) -> None:
+    assert ("USA", "YEMREB", "11") in triples(
+        pipeline, "The US attributed the bombing to the Houthis."
+    )
+    text = "Washington designated the IRGC as a foreign terrorist organization."
+    assert triples(pipeline, text) == {("USAGOV", "IRNMIL", "11")}
+    assert ("IRQ", "TUR", "11") in triples(pipeline, "Iraq spoke out against the Turkish attack.")
