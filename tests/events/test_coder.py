@@ -777,3 +777,9 @@ def test_attributing_labelling_and_speaking_out_are_accusations_and_criticism(
     text = "Washington designated the IRGC as a foreign terrorist organization."
     assert triples(pipeline, text) == {("USAGOV", "IRNMIL", "11")}
     assert ("IRQ", "TUR", "11") in triples(pipeline, "Iraq spoke out against the Turkish attack.")
+
+
+def test_phone_calls_are_consultations_and_slapped_sanctions_sanctions(pipeline: Pipeline) -> None:
+    text = "Putin and Erdogan spoke by phone."
+    assert triples(pipeline, text) == {("RUSGOV", "TURGOV", "04"), ("TURGOV", "RUSGOV", "04")}
+    assert ("USAGOV", "CHN", "16") in triples(pipeline, "Washington slapped tariffs on China.")
