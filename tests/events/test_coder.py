@@ -783,3 +783,11 @@ def test_phone_calls_are_consultations_and_slapped_sanctions_sanctions(pipeline:
     text = "Putin and Erdogan spoke by phone."
     assert triples(pipeline, text) == {("RUSGOV", "TURGOV", "04"), ("TURGOV", "RUSGOV", "04")}
     assert ("USAGOV", "CHN", "16") in triples(pipeline, "Washington slapped tariffs on China.")
+
+
+def test_a_governments_protest_is_an_official_complaint(pipeline: Pipeline) -> None:
+    assert {e.type.cameo for e in events(pipeline, "China protested to Japan over the visit.")} == {
+        "114"
+    }
+    text = "Thousands of Chinese students protested against Japan."
+    assert {e.type.cameo for e in events(pipeline, text)} == {"141"}

@@ -110,6 +110,8 @@ VENUE_ROOTS = frozenset({"04", "18", "19", "20"})
 # at someone, it is an attack with aerial weapons (195).
 LAUNCHED_WEAPONS = frozenset({"missile", "rocket"})
 SHOW_OF_FORCE_CODE = "150"
+# A government's protest is an official complaint (114), not a demonstration (141).
+OFFICIAL_COMPLAINT_CODE = "114"
 AERIAL_WEAPONS_CODE = "195"
 _NOUN_POS = frozenset({"NOUN"})
 
@@ -122,6 +124,20 @@ def each_other(trigger: Token) -> bool:
         if text.endswith(("each other", "one another")) and len(text.split()) <= 3:
             return True
     return False
+
+
+def _states(doc: Doc, sources: Sequence[Mention]) -> bool:
+    """Governments, or countries named as such ("China", "Beijing"), not their
+    people ("thousands of Chinese")."""
+    return bool(sources) and all(
+        m.actor.country is not None
+        and m.actor.code[:3] == m.actor.country
+        and (
+            m.actor.sectors == ("GOV",)
+            or (not m.actor.sectors and doc[m.head_token].tag_ == "NNP")  # not "Palestinians"
+        )
+        for m in sources
+    )
 
 
 def _venue(doc: Doc, target: Mention) -> bool:
@@ -448,6 +464,8 @@ class DependencyCoder:
         )
         if mutual:
             targets = []
+        if code[:2] == "14" and token.lemma_.lower() == "protest" and _states(token.doc, sources):
+            code = OFFICIAL_COMPLAINT_CODE  # "China protested to Japan": no march
         if code == SHOW_OF_FORCE_CODE and targets and pattern.object in LAUNCHED_WEAPONS:
             code = AERIAL_WEAPONS_CODE  # "fired cruise missiles into Ukraine"
         if code == RELEASE_CODE and targets and all(releases_people(token, t) for t in targets):
