@@ -791,3 +791,15 @@ def test_a_governments_protest_is_an_official_complaint(pipeline: Pipeline) -> N
     }
     text = "Thousands of Chinese students protested against Japan."
     assert {e.type.cameo for e in events(pipeline, text)} == {"141"}
+
+
+def test_a_topic_discussed_is_no_party_to_the_talks(pipeline: Pipeline) -> None:
+    assert triples(pipeline, "Officials discussed the Russia investigation.") == set()
+    text = "Putin discussed Syria with Erdogan."
+    assert ("RUSGOV", "TURGOV", "04") in triples(pipeline, text)
+
+
+def test_an_offer_someone_else_declines_was_still_made(pipeline: Pipeline) -> None:
+    coded = events(pipeline, "Hamas rejected Israel's offer of a truce.")
+    offers = [e for e in coded if e.source.code == "ISR"]
+    assert [(e.type.root, e.modality) for e in offers] == [("03", "asserted")]
