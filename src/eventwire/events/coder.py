@@ -140,6 +140,18 @@ def _states(doc: Doc, sources: Sequence[Mention]) -> bool:
     )
 
 
+def _someone_elses(noun: Token, reading: ModalityReading, index: MentionIndex) -> bool:
+    """The noun, the direct object of the refusing or denying verb, names its own
+    actor, who is not the one refusing or denying it."""
+    if reading.cue is None or noun.dep_ != "dobj" or noun.head.i != reading.cue.i:
+        return False  # "refused to respond to a demand from Kenya": only the refusal
+    own = noun_own_source(noun, index, set())
+    if not own:
+        return False
+    refusers = {m.actor.code for m in verb_source(reading.cue, index)}
+    return not refusers & {m.actor.code for m in own}
+
+
 def _venue(doc: Doc, target: Mention) -> bool:
     """A bare place in a locative phrase: where the act happened, not who took part."""
     head = doc[target.head_token]
@@ -354,6 +366,10 @@ class DependencyCoder:
         else:
             venues = base_code[:2] in VENUE_ROOTS
             sources = noun_source(token, index, exclude=set(), venues=venues)
+            if reading.modality == "negated" and _someone_elses(token, reading, index):
+                # "declined Honcharuk's offer to resign": the offer was made; only
+                # the declining is refused, and it is the verb's own event.
+                reading = replace(reading, modality="asserted", cue=None, refused=False)
         if warns_of_others(trigger, sources, index):
             return []  # "warned that floodwater can contain bacteria": a forecast
         if base_code[:2] in {"18", "19"} and abstract_struggle(trigger, index):
