@@ -803,3 +803,10 @@ def test_an_offer_someone_else_declines_was_still_made(pipeline: Pipeline) -> No
     coded = events(pipeline, "Hamas rejected Israel's offer of a truce.")
     offers = [e for e in coded if e.source.code == "ISR"]
     assert [(e.type.root, e.modality) for e in offers] == [("03", "asserted")]
+
+
+def test_a_relative_pronoun_stands_for_its_antecedent(pipeline: Pipeline) -> None:
+    text = "Iran released a British tanker, which was seized by Revolutionary Guards in July."
+    assert ("IRNMIL", "GBRBUS", "17") in triples(pipeline, text)
+    text = "Kiev demanded the release of 24 Ukrainian sailors whom Russia detained."
+    assert ("RUS", "UKR", "17") in triples(pipeline, text)

@@ -289,6 +289,14 @@ class MentionIndex:
         own = self.at(token)
         if own:
             return list(own)
+        clause = token.head
+        if (
+            token.lower_ in RELATIVE_PRONOUNS
+            and clause.dep_ == "relcl"
+            and clause.head.i != clause.i
+        ):
+            # "a tanker, which was seized by ...", "sailors whom Russia detained"
+            return self.for_argument(clause.head)
         if token.pos_ == "VERB":
             # A participle misparsed as the subject ("The Red Cross operating in Iraq
             # said"): its own subject is the phrase's actor.
@@ -947,6 +955,7 @@ def topic_place(
     return []
 
 
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
 # Clauses hanging on a verb that tell of other acts, with places of their own.
 OTHER_CLAUSE_DEPS = frozenset({"conj", "relcl", "advcl", "ccomp", "parataxis"})
 
