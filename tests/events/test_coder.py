@@ -810,3 +810,8 @@ def test_a_relative_pronoun_stands_for_its_antecedent(pipeline: Pipeline) -> Non
     assert ("IRNMIL", "GBRBUS", "17") in triples(pipeline, text)
     text = "Kiev demanded the release of 24 Ukrainian sailors whom Russia detained."
     assert ("RUS", "UKR", "17") in triples(pipeline, text)
+
+
+def test_violence_against_a_thing_is_coded_without_a_target(pipeline: Pipeline) -> None:
+    text = "Houthi rebels attacked a commercial ship in the Red Sea."
+    assert triples(pipeline, text) == {("YEMREB", None, "19")}

@@ -602,6 +602,13 @@ def unattributed_attacker(
     )
 
 
+def _strikes_a_thing(verb: Token) -> bool:
+    return any(
+        c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in PHYSICAL_TARGETS
+        for c in verb.children
+    )
+
+
 def carries_uncoded_complement(trigger: Trigger) -> bool:
     """ "plans to build a wall", "promised to cut taxes": a bare intent verb whose
     complement is no coded event says nothing CAMEO can code (the complement, when
@@ -629,6 +636,8 @@ def may_lack_target(trigger: Trigger, code: str) -> bool:
         return False
     if trigger.kind == "noun" or pattern.specificity > 0 or pattern.origin == "eventwire":
         return True
+    if code[:2] in UNATTRIBUTED_ROOTS and _strikes_a_thing(trigger.token):
+        return True  # "attacked a commercial ship": violence against a thing
     if (
         pattern.code[:2] in PARTNERED_ROOTS
         and code[:2] in COOPERATION_ROOTS
