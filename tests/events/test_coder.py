@@ -815,3 +815,17 @@ def test_a_relative_pronoun_stands_for_its_antecedent(pipeline: Pipeline) -> Non
 def test_violence_against_a_thing_is_coded_without_a_target(pipeline: Pipeline) -> None:
     text = "Houthi rebels attacked a commercial ship in the Red Sea."
     assert triples(pipeline, text) == {("YEMREB", None, "19")}
+
+
+def test_a_complaint_with_its_content_is_criticism_and_both_are_coded(pipeline: Pipeline) -> None:
+    text = "Amnesty International protested that Egyptian police had tortured detainees."
+    roots = {(s, r) for s, _, r in triples(pipeline, text)}
+    assert {("NGOHRIAMN", "11"), ("EGYCOP", "18")} <= roots
+
+
+def test_a_protest_the_parser_reads_as_a_noun_phrase_is_still_a_protest(
+    pipeline: Pipeline,
+) -> None:
+    assert triples(pipeline, "Thousands of students protested in Cairo.") == {
+        ("EGYEDU", "EGY", "14")
+    }

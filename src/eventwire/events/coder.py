@@ -112,6 +112,7 @@ LAUNCHED_WEAPONS = frozenset({"missile", "rocket"})
 SHOW_OF_FORCE_CODE = "150"
 # A government's protest is an official complaint (114), not a demonstration (141).
 OFFICIAL_COMPLAINT_CODE = "114"
+CRITICISM_CODE = "111"
 AERIAL_WEAPONS_CODE = "195"
 _NOUN_POS = frozenset({"NOUN"})
 
@@ -480,8 +481,11 @@ class DependencyCoder:
         )
         if mutual:
             targets = []
-        if code[:2] == "14" and token.lemma_.lower() == "protest" and _states(token.doc, sources):
-            code = OFFICIAL_COMPLAINT_CODE  # "China protested to Japan": no march
+        if code[:2] == "14" and token.lemma_.lower() == "protest":
+            if _states(token.doc, sources):
+                code = OFFICIAL_COMPLAINT_CODE  # "China protested to Japan": no march
+            elif any(c.dep_ == "ccomp" for c in token.children):
+                code = CRITICISM_CODE  # "Amnesty protested that police tortured ..."
         if code == SHOW_OF_FORCE_CODE and targets and pattern.object in LAUNCHED_WEAPONS:
             code = AERIAL_WEAPONS_CODE  # "fired cruise missiles into Ukraine"
         if code == RELEASE_CODE and targets and all(releases_people(token, t) for t in targets):

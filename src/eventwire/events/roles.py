@@ -531,6 +531,11 @@ def verb_source(verb: Token, index: MentionIndex) -> list[Mention]:
         if node.dep_ == "acl":
             # "demonstrators protesting ..." acts; "civilians imprisoned ..." is acted on;
             # "issued a declaration demanding ...": the declaration's issuer acts.
+            finite = node.tag_ == "VBD" or node.lemma_.lower() in INTRANSITIVE_ACTS
+            if finite and node.head.dep_ == "ROOT" and node.head.pos_ in {"NOUN", "PROPN"}:
+                # "Thousands of students protested in Cairo" read as a noun phrase
+                # with a relative clause: a finite verb is the sentence's own.
+                return index.with_conjuncts(node.head)
             if node.tag_ != "VBG":
                 return []
             found = index.with_conjuncts(node.head)
@@ -956,6 +961,9 @@ def topic_place(
 
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
+# Acts done, never undergone: a participle of one is active even where the parser
+# reads it as a reduced relative ("Thousands of students protested in Cairo").
+INTRANSITIVE_ACTS = frozenset({"protest", "demonstrate", "march", "rally", "riot", "clash"})
 # Clauses hanging on a verb that tell of other acts, with places of their own.
 OTHER_CLAUSE_DEPS = frozenset({"conj", "relcl", "advcl", "ccomp", "parataxis"})
 

@@ -650,11 +650,17 @@ def may_lack_target(trigger: Trigger, code: str) -> bool:
     return code[:2] in TARGETLESS_ROOTS
 
 
+# A complaint is an event of its own besides what it complains of.
+COMPLAINT_ROOTS = frozenset({"11", "14"})
+
+
 def is_carrier(trigger: Trigger, produced: dict[int, list[Candidate]]) -> bool:
     """A bare verb whose complement was coded is a carrier ("decided to expand ...",
     "agreed to lift ...", "seeking to deepen ..."): the complement is the event."""
     if trigger.kind != "verb" or trigger.pattern.specificity > 0:
         return False
+    if trigger.code[:2] in COMPLAINT_ROOTS:
+        return False  # "protested that police had tortured detainees": both events
     if trigger.pattern is OBLIGATION or trigger.pattern is APPEAL:
         return False  # the demand is the event; what is demanded is only requested
     for token in trigger.token.subtree:
