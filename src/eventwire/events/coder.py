@@ -403,7 +403,11 @@ class DependencyCoder:
             return []  # "ISIS is defeated" names no harm done by anyone in particular
         if unattributed and any(t.lemma_.lower() in ACCIDENT_LEMMAS for t in token.sent):
             return []  # "sailors were killed when the destroyer collided with a ship"
-        if unattributed and not violence_evident(token, document.title):
+        if (
+            unattributed
+            and not violence_evident(token, document.title)
+            and instrument_owner(token, index) is None  # "in a US counterterrorism operation"
+        ):
             return []  # "All 157 people on board were killed" in an air-crash story
         exclude = {m.head_token for m in sources}
         pattern = trigger.pattern

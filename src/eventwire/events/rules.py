@@ -154,6 +154,7 @@ VIOLENCE_EVIDENCE = (VIOLENT_ACTS - {"fire", "launch", "capture", "seize", "beat
     | {"terrorist", "terrorism", "weapon", "assailant", "violence", "violent", "militia"}
     | {"jihadist", "hostage", "siege", "offensive", "battle", "combat", "sniper", "grenade"}
     | {"mortar", "artillery", "drone", "killer", "strike", "gunfight", "firefight"}
+    | {"counterterrorism", "counter-terrorism", "counterinsurgency", "airstrike", "raid"}
 )
 # Threat verbs are events even when what is threatened is not codable.
 THREAT_VERBS = frozenset({"threaten", "warn"})
