@@ -832,5 +832,5 @@ def test_a_protest_the_parser_reads_as_a_noun_phrase_is_still_a_protest(
 
 
 def test_harm_by_a_named_actors_operation_needs_no_other_evidence(pipeline: Pipeline) -> None:
-    text = "The militant leader was killed in a United States counterterrorism operation."
+    text = "A senior al-Qaeda leader was killed in a United States operation in Syria."
     assert {(s, r) for s, _, r in triples(pipeline, text)} == {("USA", "19")}
