@@ -138,3 +138,9 @@ def test_a_guessed_intent_is_hypothetical(pipeline: Pipeline) -> None:
 def test_a_question_says_nothing_happened(pipeline: Pipeline) -> None:
     coded = pipeline.code_text("Did China threaten Taiwan yesterday?")
     assert [e.modality for e in coded.events] == ["hypothetical"]
+
+
+def test_failing_or_ruling_out_an_act_says_it_did_not_happen(pipeline: Pipeline) -> None:
+    assert pipeline.code_text("China failed to give approval to the plan.").events == ()
+    text = "Germany ruled out cancelling the arms deal with Saudi Arabia."
+    assert pipeline.code_text(text).events == ()

@@ -204,7 +204,7 @@ HYPOTHETICAL_MODALS = frozenset({"could", "may", "might", "would", "can"})
 # Governors of ability: "capable of attacking", "able to strike" say what could
 # happen, like "can"; "unable to reach" says it did not.
 ABILITY_CUES = frozenset({"capable", "able", "capability", "capacity"})
-INABILITY_CUES = frozenset({"unable", "incapable", "inability"})
+INABILITY_CUES = frozenset({"unable", "incapable", "inability", "fail", "failure"})
 # Verbs of forecasting: "predicts the ruling will be overturned" is a guess about
 # what may happen, not anybody's intent or deed.
 PREDICTION_CUES = frozenset(
@@ -310,8 +310,8 @@ def read_modality(trigger: Token) -> ModalityReading:
             continue
         if lemma in REFUSAL_CUES:
             modality, cue, refused = "negated", node, True
-        elif lemma in DENIAL_CUES:
-            modality, cue = "negated", node
+        elif lemma in DENIAL_CUES or _rules_out(node):
+            modality, cue = "negated", node  # "denied", "ruled out cancelling the deal"
         elif lemma in PREVENTION_CUES and link == "prep" and below.lower_ == "from":
             modality, cue = "negated", node  # "was prevented from attacking"
         elif lemma in ALLEGATION_CUES and link in {"prep", "pobj", "pcomp", "ccomp", "acl"}:
@@ -368,6 +368,12 @@ def warner_acts(warning: Token, clause: Token) -> bool:
     subjects = [c for c in clause.children if c.dep_ == "nsubj"]
     return future and any(
         s.lower_ in {"it", "they", "we", "he", "she"} or s.lower_ in warners for s in subjects
+    )
+
+
+def _rules_out(verb: Token) -> bool:
+    return verb.lemma_.lower() == "rule" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in verb.children
     )
 
 
