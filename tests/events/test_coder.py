@@ -834,3 +834,8 @@ def test_a_protest_the_parser_reads_as_a_noun_phrase_is_still_a_protest(
 def test_harm_by_a_named_actors_operation_needs_no_other_evidence(pipeline: Pipeline) -> None:
     text = "A senior al-Qaeda leader was killed in a United States operation in Syria."
     assert {(s, r) for s, _, r in triples(pipeline, text)} == {("USA", "19")}
+
+
+def test_flying_somewhere_is_a_visit_and_calling_off_a_search_no_event(pipeline: Pipeline) -> None:
+    assert triples(pipeline, "Putin flew to Beijing on Monday.") == {("RUSGOV", "CHN", "04")}
+    assert triples(pipeline, "The Coast Guard called off its search.") == set()
