@@ -343,3 +343,11 @@ def test_we_inside_a_quotation_is_its_speaker(find) -> None:  # type: ignore[no-
     found = find('"We will not accept this," the Iranian foreign minister said.')
     assert (found["We"].actor.code, found["We"].actor.resolved_by) == ("IRNGOV", "coref")
     assert "We" not in find("We will not accept this, the minister said.")
+
+
+def test_a_place_qualified_by_a_state_is_in_that_states_country(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("Police in Paris, Texas arrested two men.")
+    assert found["Police in Paris"].actor.code == "USACOP"
+    assert "Texas" not in found
+    listed = find("Russia, China and Iran held talks.")
+    assert {m.actor.code for m in listed.values()} == {"RUS", "CHN", "IRN"}

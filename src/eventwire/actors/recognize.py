@@ -382,6 +382,7 @@ class _DocumentRun:
         self.people: dict[str, _Resolved] = {}
         self.sentence_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
         self.quotes = quoted_spans(self.text)
+        self.country_names = frozenset(n.lower() for n in dictionary.countries.values())
 
     def mentions(self) -> tuple[Mention, ...]:
         found: list[tuple[int, _Resolved]] = []
@@ -442,8 +443,31 @@ class _DocumentRun:
             return self.memo[i]
         self.memo[i] = None
         result = self._resolve(self.doc[i])
+        if result is not None and result.kind in PLACE_KINDS:
+            result = self._qualified_place(i, result)
         self.memo[i] = result
         return result
+
+    def _qualified_place(self, i: int, place: _Resolved) -> _Resolved:
+        """ "Antioch, Illinois", "Paris, Texas": a place name qualified by a state or
+        country after a comma is in that country, and the qualifier is no actor."""
+        if i + 2 >= len(self.doc) or self.doc[i + 1].text != ",":
+            return place
+        qualifier = self.doc[i + 2]
+        if qualifier.pos_ != "PROPN" or qualifier.i in self.memo:
+            return place
+        if qualifier.dep_ == "conj" or any(c.dep_ in {"cc", "conj"} for c in qualifier.children):
+            return place  # "Russia, China and Iran": a list, not a qualified place
+        if self.doc[i].lower_ in self.country_names:
+            return place  # "Germany, France agree ...": countries are never qualified
+        found = self.resolve(qualifier.i)
+        if found is None or found.kind not in PLACE_KINDS or found.country is None:
+            return place
+        self.consumed.add(qualifier.i)
+        if found.country == place.country:
+            return place
+        code = found.country + place.code[len(place.country or "") :]
+        return replace(place, code=code, country=found.country)
 
     def _resolve(self, token: Token) -> _Resolved | None:
         atom = self.by_root.get(token.i)
