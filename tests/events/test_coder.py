@@ -839,3 +839,8 @@ def test_harm_by_a_named_actors_operation_needs_no_other_evidence(pipeline: Pipe
 def test_flying_somewhere_is_a_visit_and_calling_off_a_search_no_event(pipeline: Pipeline) -> None:
     assert triples(pipeline, "Putin flew to Beijing on Monday.") == {("RUSGOV", "CHN", "04")}
     assert triples(pipeline, "The Coast Guard called off its search.") == set()
+
+
+def test_the_act_a_sanction_is_over_is_not_the_sanctioners(pipeline: Pipeline) -> None:
+    text = "The European Union imposed new sanctions on Russia over the war in Ukraine."
+    assert triples(pipeline, text) == {("IGOEUREEC", "RUS", "16")}

@@ -161,7 +161,7 @@ RESPONSE_VERBS = frozenset(
 )
 # ... nor of one its speech is about ("talked about the strike", "briefed Trump on
 # the allegations").
-ABOUT_PREPS = frozenset({"about", "regarding", "concerning"})
+ABOUT_PREPS = frozenset({"about", "regarding", "concerning", "over"})
 SPEECH_TOPIC_VERBS = frozenset(
     {"brief", "comment", "speak", "talk", "write", "testify", "remark", "tweet", "post"}
     | {"ask", "question", "inform", "update", "report", "reflect", "joke", "lecture"}
