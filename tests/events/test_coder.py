@@ -844,3 +844,8 @@ def test_flying_somewhere_is_a_visit_and_calling_off_a_search_no_event(pipeline:
 def test_the_act_a_sanction_is_over_is_not_the_sanctioners(pipeline: Pipeline) -> None:
     text = "The European Union imposed new sanctions on Russia over the war in Ukraine."
     assert triples(pipeline, text) == {("IGOEUREEC", "RUS", "16")}
+
+
+def test_protests_a_resignation_came_after_are_not_the_resigners(pipeline: Pipeline) -> None:
+    text = "Armenia's prime minister resigned after weeks of protests."
+    assert {r for _, _, r in triples(pipeline, text)} == {"08"}

@@ -485,7 +485,7 @@ class DependencyCoder:
         )
         if mutual:
             targets = []
-        if code[:2] == "14" and token.lemma_.lower() == "protest":
+        if code[:2] == "14" and token.lemma_.lower() == "protest" and trigger.kind == "verb":
             if _states(token.doc, sources):
                 code = OFFICIAL_COMPLAINT_CODE  # "China protested to Japan": no march
             elif any(c.dep_ == "ccomp" for c in token.children):

@@ -179,6 +179,8 @@ CLAUSE_PREPS = frozenset({"after", "before", "since", "until", "as", "while", "b
 # Prepositions that date a clause by an event ("after the attack") without making
 # the clause's subject its agent.
 TIME_PREPS = frozenset({"after", "since", "before", "during", "following", "amid", "until"})
+BATTLE_NOUNS = frozenset({"fighting", "fight", "battle", "clash", "combat", "war", "siege"})
+DURATION_NOUNS = frozenset({"hour", "day", "week", "month", "year", "decade", "night", "round"})
 # Acts named after whom they befall: "Khashoggi's assassination", "Navalny's arrest"
 # name the victim in the possessor, unless an "of" phrase does ("Russia's arrest of
 # the activist").
@@ -864,6 +866,10 @@ def noun_source(
         return []  # "tweeted support for the protests": he supports, others protest
     if lemma in ELICITING_VERBS:
         return [m for obj in prep_objects(verb, "from") for m in index.with_conjuncts(obj)]
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.dep_ == "pobj":
+        fights = noun.lemma_.lower() in BATTLE_NOUNS  # "captured ... after days of fighting"
+        if head.head.head.lemma_.lower() in DURATION_NOUNS and not fights:
+            head = head.head.head  # "resigned after weeks of protests": the "after" counts
     if head.dep_ == "pobj":
         prep = head.head.lower_
         if prep in TIME_PREPS or prep in PATIENT_PREPS or prep in ABOUT_PREPS:
