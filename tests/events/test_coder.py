@@ -849,3 +849,9 @@ def test_the_act_a_sanction_is_over_is_not_the_sanctioners(pipeline: Pipeline) -
 def test_protests_a_resignation_came_after_are_not_the_resigners(pipeline: Pipeline) -> None:
     text = "Armenia's prime minister resigned after weeks of protests."
     assert {r for _, _, r in triples(pipeline, text)} == {"08"}
+
+
+def test_killing_a_few_civilians_is_force_not_mass_killing(pipeline: Pipeline) -> None:
+    assert triples(pipeline, "Syrian troops killed three civilians in Idlib.") == {
+        ("SYRMIL", "SYRCVL", "19")
+    }
