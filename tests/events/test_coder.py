@@ -855,3 +855,17 @@ def test_killing_a_few_civilians_is_force_not_mass_killing(pipeline: Pipeline) -
     assert triples(pipeline, "Syrian troops killed three civilians in Idlib.") == {
         ("SYRMIL", "SYRCVL", "19")
     }
+
+
+def test_a_states_own_forces_are_what_it_moves_not_its_target(pipeline: Pipeline) -> None:
+    text = "The US pulled its troops out of Afghanistan."
+    assert triples(pipeline, text) == {("USA", "AFG", "08")}
+    assert triples(pipeline, "Israel withdrew its forces from Gaza.") == {("ISR", "PSEGZA", "08")}
+
+
+def test_withdrawn_forces_are_peacekeepers_only_when_the_text_says_so(pipeline: Pipeline) -> None:
+    assert {e.type.cameo for e in events(pipeline, "Israel withdrew its forces from Gaza.")} == {
+        "087"
+    }
+    text = "Nigeria withdrew its peacekeeping force from Chad."
+    assert {e.type.cameo for e in events(pipeline, text)} == {"1661"}

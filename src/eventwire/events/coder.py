@@ -112,6 +112,12 @@ LAUNCHED_WEAPONS = frozenset({"missile", "rocket"})
 SHOW_OF_FORCE_CODE = "150"
 # A government's protest is an official complaint (114), not a demonstration (141).
 OFFICIAL_COMPLAINT_CODE = "114"
+# Withdrawn "forces" are peacekeepers (1661) only when the text says so.
+PEACEKEEPERS_OUT_CODE = "1661"
+MILITARY_WITHDRAWAL_CODE = "087"
+PEACEKEEPING_WORDS = frozenset(
+    {"peacekeeping", "peacekeeper", "un", "u.n.", "international", "multinational", "peace"}
+)
 CRITICISM_CODE = "111"
 AERIAL_WEAPONS_CODE = "195"
 _NOUN_POS = frozenset({"NOUN"})
@@ -151,6 +157,15 @@ def _someone_elses(noun: Token, reading: ModalityReading, index: MentionIndex) -
         return False
     refusers = {m.actor.code for m in verb_source(reading.cue, index)}
     return not refusers & {m.actor.code for m in own}
+
+
+def _peacekeeping(verb: Token) -> bool:
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(
+        t.lower_ in PEACEKEEPING_WORDS or t.lemma_.lower() == "peacekeeper"
+        for o in objects
+        for t in o.subtree
+    )
 
 
 def _venue(doc: Doc, target: Mention) -> bool:
@@ -473,6 +488,8 @@ class DependencyCoder:
                 return []
             owner = instrument_owner(token, index)
             sources = [owner or unattributed_attacker(token, sentence.index, index, targets)]
+        if base_code == PEACEKEEPERS_OUT_CODE and not _peacekeeping(token):
+            base_code = MILITARY_WITHDRAWAL_CODE  # "Israel withdrew its forces from Gaza"
         code = recode(base_code, reading, has_target=bool(targets))
         if code is None or not self.ontology.is_valid(code):
             return []

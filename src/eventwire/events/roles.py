@@ -662,6 +662,12 @@ def _prep_groups(
             found = index.with_conjuncts(obj)
             if found:
                 by_prep.setdefault(child.lower_, []).extend(found)
+        if child.lower_ in {"out", "away"}:  # "pulled its troops out of Afghanistan"
+            for of in (
+                g for g in child.children if g.dep_ == "prep" and g.lower_ in {"of", "from"}
+            ):
+                for obj in _children(of, {"pobj"}):
+                    by_prep.setdefault("from", []).extend(index.with_conjuncts(obj))
     for prep in TARGET_PREPS:
         if prep in by_prep:
             yield by_prep[prep]
@@ -688,6 +694,8 @@ def _verb_target_groups(
                 yield index.with_conjuncts(obj)
     if where in {"dobj", "auto"}:
         for obj in _children(verb, {"dobj", "dative", "attr", "oprd"}) or _shifted_object(verb):
+            if _own_asset(obj):
+                continue  # "pulled its troops out of Afghanistan": the place is the target
             yield index.with_conjuncts(obj)
             if obj.lemma_.lower() in PATIENT_NOUNS:  # "ordered the arrest of the activists"
                 for patient in prep_objects(obj, "of"):
@@ -708,6 +716,21 @@ def _verb_target_groups(
     # "expand its presence in Afghanistan": the target sits inside the object phrase.
     for obj in _children(verb, {"dobj"}):
         yield from _prep_groups(obj, index, places)
+
+
+# What a state moves or recalls of its own: "pulled its troops", "recalled its envoy".
+OWN_ASSET_NOUNS = frozenset(
+    {"troop", "force", "soldier", "army", "military", "personnel", "contingent", "navy"}
+    | {"ship", "warship", "jet", "plane", "aircraft", "ambassador", "envoy", "diplomat"}
+    | {"staff", "citizen", "national", "embassy", "delegation", "team"}
+)
+_OWNER_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
+
+
+def _own_asset(obj: Token) -> bool:
+    return obj.lemma_.lower() in OWN_ASSET_NOUNS and any(
+        c.dep_ == "poss" and c.lower_ in _OWNER_PRONOUNS for c in obj.children
+    )
 
 
 def _shifted_object(verb: Token) -> list[Token]:
