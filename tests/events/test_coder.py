@@ -869,3 +869,18 @@ def test_withdrawn_forces_are_peacekeepers_only_when_the_text_says_so(pipeline: 
     }
     text = "Nigeria withdrew its peacekeeping force from Chad."
     assert {e.type.cameo for e in events(pipeline, text)} == {"1661"}
+
+
+def test_the_act_a_plan_announces_is_the_planners(pipeline: Pipeline) -> None:
+    assert triples(pipeline, "Germany announced plans to impose sanctions on Iran.") == {
+        ("DEU", "IRN", "13")
+    }
+    text = "Russia welcomed China's offer to mediate between Moscow and Kiev."
+    assert {s for s, _, r in triples(pipeline, text) if r == "03" and s != "RUS"} == {"CHN"}
+
+
+def test_bare_verbs_of_effect_are_no_events_and_mourning_is_empathy(pipeline: Pipeline) -> None:
+    assert (
+        triples(pipeline, "The Venezuelan decision mostly affects government officials.") == set()
+    )
+    assert {r for _, _, r in triples(pipeline, "Russia mourned the victims.")} <= {"01"}
