@@ -533,6 +533,16 @@ def verb_source(verb: Token, index: MentionIndex) -> list[Mention]:
         if node.dep_ == "acl":
             # "demonstrators protesting ..." acts; "civilians imprisoned ..." is acted on;
             # "issued a declaration demanding ...": the declaration's issuer acts.
+            if node.head.lemma_.lower() in PLAN_NOUNS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children
+            ):
+                # "announced plans to impose sanctions": the planner acts, whom the
+                # noun names itself if it does ("welcomed China's offer to mediate")
+                own = noun_own_source(node.head, index, set())
+                if own:
+                    return own
+                governor = governing_verb(node.head)
+                return verb_source(governor, index) if governor is not None else []
             finite = node.tag_ == "VBD" or node.lemma_.lower() in INTRANSITIVE_ACTS
             if finite and node.head.dep_ == "ROOT" and node.head.pos_ in {"NOUN", "PROPN"}:
                 # "Thousands of students protested in Cairo" read as a noun phrase
@@ -990,6 +1000,11 @@ def topic_place(
 
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})
+# Nouns of intent whose to-infinitive is their owner's act: "announced plans to ...".
+PLAN_NOUNS = frozenset(
+    {"plan", "intention", "decision", "proposal", "bid", "pledge", "promise", "threat"}
+    | {"readiness", "willingness", "commitment", "offer"}
+)
 # Acts done, never undergone: a participle of one is active even where the parser
 # reads it as a reduced relative ("Thousands of students protested in Cairo").
 INTRANSITIVE_ACTS = frozenset({"protest", "demonstrate", "march", "rally", "riot", "clash"})
