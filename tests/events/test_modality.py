@@ -144,3 +144,8 @@ def test_failing_or_ruling_out_an_act_says_it_did_not_happen(pipeline: Pipeline)
     assert pipeline.code_text("China failed to give approval to the plan.").events == ()
     text = "Germany ruled out cancelling the arms deal with Saudi Arabia."
     assert pipeline.code_text(text).events == ()
+
+
+def test_wishing_to_thank_is_thanking(pipeline: Pipeline) -> None:
+    coded = pipeline.code_text("Russia wants to thank Turkey.")
+    assert [(e.type.root, e.modality) for e in coded.events] == [("05", "asserted")]

@@ -55,6 +55,13 @@ INTENT_CUES = frozenset(
         "bid",
     }
 )
+# Wishes to do a speech act perform it: "we want to thank", "I would like to express
+# our gratitude" are thanks, not intents.
+WISH_CUES = frozenset({"want", "wish", "like", "hope"})
+PERFORMATIVES = frozenset(
+    {"thank", "express", "congratulate", "apologize", "apologise", "welcome", "commend"}
+    | {"praise", "condole", "acknowledge", "salute", "extend", "convey", "offer"}
+)
 # Governors that turn the embedded event into a rejection of it.
 REFUSAL_CUES = frozenset({"refuse", "decline", "reject", "rebuff", "spurn", "refusal"})
 # Governors that say the embedded event did not happen.
@@ -332,6 +339,8 @@ def read_modality(trigger: Token) -> ModalityReading:
             modality, cue = "hypothetical", node
         elif lemma in INABILITY_CUES and link in {"prep", "xcomp", "acl"}:
             modality, cue = "negated", node
+        elif lemma in WISH_CUES and trigger.lemma_.lower() in PERFORMATIVES:
+            continue  # "wants to thank Turkey": saying so is the thanks
         elif lemma in INTENT_CUES and not (lemma == "commit" and link == "dobj"):
             # "committed to talks" is an intent; "committed violations" is a deed;
             # "may want to visit" is a guess about an intent
