@@ -351,3 +351,8 @@ def test_a_place_qualified_by_a_state_is_in_that_states_country(find) -> None:  
     assert "Texas" not in found
     listed = find("Russia, China and Iran held talks.")
     assert {m.actor.code for m in listed.values()} == {"RUS", "CHN", "IRN"}
+
+
+def test_a_family_name_first_is_the_later_short_name(find) -> None:  # type: ignore[no-untyped-def]
+    found = find("South Korean President Yoon Suk Yeol met Kishida. Yoon praised Japan.")
+    assert found["Yoon"].actor.code == "KORGOV"

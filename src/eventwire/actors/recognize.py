@@ -70,6 +70,8 @@ STANCE_SUFFIXES = frozenset(
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 # "fired at it", "aimed against it": what "it" is the target of.
 AIMED_AT_PREPS = frozenset({"at", "against"})
+# Countries whose names put the family name first ("Xi Jinping" is Mr Xi).
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"})
 # The speaker's own words: inside a quotation they point at its speaker.
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 # How far (in characters) a speech verb may sit from its quotation.
@@ -898,6 +900,8 @@ class _DocumentRun:
         self.people.setdefault(name.lower(), memory)
         if len(words) > 1:
             self.people.setdefault(words[-1].lower(), memory)
+            if found.country in FAMILY_NAME_FIRST:  # "Xi Jinping ... Xi said"
+                self.people.setdefault(words[0].lower(), memory)
         return found
 
     def _span(self, start: int, end: int) -> Span:
