@@ -70,7 +70,7 @@ STANCE_SUFFIXES = frozenset(
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 # "fired at it", "aimed against it": what "it" is the target of.
 AIMED_AT_PREPS = frozenset({"at", "against"})
-# Countries whose names put the family name first ("Xi Jinping" is Mr Xi).
+# Countries whose names put the family name first ("Yoon Suk Yeol" is President Yoon).
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"})
 # The speaker's own words: inside a quotation they point at its speaker.
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
@@ -900,7 +900,7 @@ class _DocumentRun:
         self.people.setdefault(name.lower(), memory)
         if len(words) > 1:
             self.people.setdefault(words[-1].lower(), memory)
-            if found.country in FAMILY_NAME_FIRST:  # "Xi Jinping ... Xi said"
+            if found.country in FAMILY_NAME_FIRST:  # "Yoon Suk Yeol ... Yoon said"
                 self.people.setdefault(words[0].lower(), memory)
         return found
 
