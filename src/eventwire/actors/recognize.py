@@ -22,7 +22,7 @@ from eventwire.actors import coref
 from eventwire.actors.dictionary import ActorDictionary, ActorEntry, AgentEntry
 from eventwire.actors.lookup import Hit, PhraseIndex
 from eventwire.countries import TRANSNATIONAL_PREFIXES
-from eventwire.nlp.quoting import SPEECH_VERBS, quoted_spans
+from eventwire.nlp.quoting import FIRST_PERSON, SPEECH_VERBS, quoted_spans
 from eventwire.records import Actor, ActorResolution, Document, Mention, Span
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nn"})
@@ -70,13 +70,11 @@ STANCE_SUFFIXES = frozenset(
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 # "fired at it", "aimed against it": what "it" is the target of.
 AIMED_AT_PREPS = frozenset({"at", "against"})
+AIMING_VERBS = frozenset({"fire", "shoot", "launch", "lob", "throw", "hurl", "aim", "direct"})
 # Countries whose names put the family name first ("Yoon Suk Yeol" is President Yoon).
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"})
-# The speaker's own words: inside a quotation they point at its speaker.
-FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 # How far (in characters) a speech verb may sit from its quotation.
 QUOTE_REACH = 400
-AIMING_VERBS = frozenset({"fire", "shoot", "launch", "lob", "throw", "hurl", "aim", "direct"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,10 +112,18 @@ class ActorRecognizer:
         self._index = PhraseIndex(phrases)
         self._surnames = _surname_countries(dictionary)
         self._near_surnames = _near_spellings(self._surnames)
+        self._country_names = frozenset(n.lower() for n in dictionary.countries.values())
 
     def find(self, doc: Doc, document: Document) -> tuple[Mention, ...]:
         atoms = self._atoms(doc, document.text, document.published)
-        run = _DocumentRun(self.dictionary, doc, atoms, self._surnames, self._near_surnames)
+        run = _DocumentRun(
+            self.dictionary,
+            doc,
+            atoms,
+            self._surnames,
+            self._near_surnames,
+            self._country_names,
+        )
         return run.mentions()
 
     def _atoms(self, doc: Doc, text: str, published: dt.date | None) -> list[_Atom]:
@@ -366,6 +372,7 @@ class _DocumentRun:
         atoms: list[_Atom],
         surnames: Mapping[str, str],
         near_surnames: Mapping[str, str | None],
+        country_names: frozenset[str],
     ) -> None:
         self.dictionary = dictionary
         self.surnames = surnames
@@ -382,9 +389,10 @@ class _DocumentRun:
         self.history: list[coref.Antecedent] = []
         self.results: list[_Resolved] = []
         self.people: dict[str, _Resolved] = {}
-        self.sentence_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+        self.sentences = list(doc.sents)
+        self.sentence_of = {t.i: n for n, s in enumerate(self.sentences) for t in s}
         self.quotes = quoted_spans(self.text)
-        self.country_names = frozenset(n.lower() for n in dictionary.countries.values())
+        self.country_names = country_names
 
     def mentions(self) -> tuple[Mention, ...]:
         found: list[tuple[int, _Resolved]] = []
@@ -997,7 +1005,7 @@ class _DocumentRun:
         if quote is None:
             return None
         first = self.sentence_of[token.i]
-        sentences = list(self.doc.sents)
+        sentences = self.sentences
         best: tuple[int, Token] | None = None
         for n in range(max(first - 2, 0), min(first + 3, len(sentences))):
             for verb in sentences[n]:

@@ -283,6 +283,10 @@ OBLIGATION = _rule_pattern(
     "<reporting verb> ... must", "100", "auto", "reported obligation: 'X said Y must ...'"
 )
 APPEAL = _rule_pattern("<request verb> X to ...", "020", "dobj", "appeal: 'X urged Y to ...'")
+# A demand's code follows the root of what is demanded.
+DEMAND_BY_ROOT = MappingProxyType(
+    {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "03": "100"}
+)
 # "The US said China must drop barriers": a demand (10x) on the complement's subject.
 DEMANDS = ComplementRule(
     carriers=frozenset(
@@ -291,9 +295,7 @@ DEMANDS = ComplementRule(
     ),
     complement_dep="ccomp",
     pattern=OBLIGATION,
-    by_root=MappingProxyType(
-        {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "03": "100"}
-    ),
+    by_root=DEMAND_BY_ROOT,
     needs_obligation=True,
     skip_coded_carriers=False,
 )
@@ -305,9 +307,7 @@ DIRECTIVES = ComplementRule(
     carriers=DIRECTIVE_CUES,
     complement_dep="xcomp",
     pattern=DIRECTIVE,
-    by_root=MappingProxyType(
-        {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "03": "100"}
-    ),
+    by_root=DEMAND_BY_ROOT,
     needs_obligation=False,
     skip_coded_carriers=True,
     needs_other_party=True,

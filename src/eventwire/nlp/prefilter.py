@@ -33,13 +33,12 @@ from eventwire.actors.lookup import normalise
 from eventwire.events.modality import OBLIGATION_MODALS
 from eventwire.events.patterns import MODIFIER_FILE, NULL_CODE, PatternTable, parse_modifiers
 from eventwire.events.rules import APPEALS, DEMANDS, DIRECTIVES, RESIDUAL_STATEMENT
-from eventwire.nlp.quoting import QUOTE_PAIRS, quoted_spans
+from eventwire.nlp.quoting import FIRST_PERSON, QUOTE_PAIRS, quoted_spans
 from eventwire.records import Span
 
 NO_EVENT_CODES = frozenset({NULL_CODE, RESIDUAL_STATEMENT, ""})
 # Words whose mere presence may make a mention through coreference (see actors/coref.py).
 COREF_WORDS = coref.PERSON_PRONOUNS | {"they", "them", "it"}
-FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 # Descriptions coreference resolves ("the official", "the group", "the country").
 DESCRIPTIONS = coref.PERSON_DESCRIPTIONS | coref.GROUP_DESCRIPTIONS | coref.COUNTRY_DESCRIPTIONS
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")

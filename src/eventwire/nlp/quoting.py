@@ -11,6 +11,8 @@ SPEECH_VERBS = frozenset(
     | {"confirm", "deny", "suggest", "acknowledge", "emphasize", "emphasise", "predict"}
     | {"vow", "promise", "threaten", "urge", "tweet", "complain", "maintain", "contend"}
 )
+# The speaker's own words: inside a quotation they point at its speaker.
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'))
 
 

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.countries import ISO_TO_CAMEO, TRANSNATIONAL_PREFIXES
 from eventwire.events.roles import SENDING_VERBS, governing_verb
-from eventwire.records import Actor, Event, Mention, Span
+from eventwire.records import Actor, ActorResolution, Event, Mention, Span
 
 # Event roots whose place is where their actors are (CAMEO 08 but not 087
 # "withdraw", 09, 13, 14, 16-20).
@@ -109,16 +109,7 @@ def _names_another_country(event: Event, mentions: Sequence[Mention], story: str
 
 
 def _in_story(actor: Actor | None, story: str) -> Actor | None:
-    if actor is None or not _placeable(actor):
-        return None
-    country = ISO_TO_CAMEO.get(story, story)
-    return replace(
-        actor,
-        code=country + actor.code,
-        country=country,
-        resolved_by="story_country",
-        resolved_span=None,
-    )
+    return None if actor is None else _with_country(actor, None, story, "story_country")
 
 
 def _sent_by_placed(doc: Doc, events: list[Event]) -> tuple[Event, ...]:
@@ -241,7 +232,9 @@ def _participles(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"}]
 
 
-def _with_country(actor: Actor, span: Span, iso3: str) -> Actor | None:
+def _with_country(
+    actor: Actor, span: Span | None, iso3: str, by: ActorResolution = "place"
+) -> Actor | None:
     if not _placeable(actor):
         return None
     country = ISO_TO_CAMEO.get(iso3, iso3)
@@ -250,6 +243,6 @@ def _with_country(actor: Actor, span: Span, iso3: str) -> Actor | None:
         code=country + actor.code,
         country=country,
         # An unattributed attacker stays marked as such; its place is its span's proof.
-        resolved_by="unattributed" if actor.resolved_by == "unattributed" else "place",
+        resolved_by="unattributed" if actor.resolved_by == "unattributed" else by,
         resolved_span=span,
     )
